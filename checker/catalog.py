@@ -1,0 +1,303 @@
+"""Framework catalogs: the YAML files in frameworks/ (and any --catalog) as typed lookups.
+
+Shipped catalogs are validated by the test suite, not on every run (jsonschema costs ~170 ms
+to import); user catalogs are validated when loaded, with the file and key named on error.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError
+from .text import clean, clean_text, fold
+
+SEVERITIES = ("error", "warning", "info")
+
+
+def code_key(code: str) -> str:
+    """The form codes are compared in: no spaces, lower case, "paragraph" as "para"."""
+    key = "".join(clean_text(code).split()).lower()
+    return key.replace("paragraph", "para")
+
+
+@dataclass(frozen=True)
+class ClaimLevel:
+    id: str
+    phrases: tuple[str, ...]
+    missing_severity: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Disclosure:
+    code: str
+    title: str
+    text: str = ""
+    standard: str = ""
+    topic: str = ""
+    kind: str = "disclosure"
+    required_at: tuple[str, ...] = ()
+    category: str = ""
+    quantitative: bool = False
+    units: tuple[str, ...] = ()
+    elements: tuple[str, ...] = ()
+    evidence_terms: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def label_forms(self) -> tuple[str, ...]:
+        """Every wording a report may legitimately print beside the code."""
+        forms = [self.title]
+        if self.text:
+            forms += [self.text, f"{self.title} {self.text}"]
+        return (*forms, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Superseded:
+    code: str
+    title: str
+    standard: str
+    successors: tuple[str, ...]
+
+
+@dataclass(eq=False)
+class Catalog:
+    """Compared and hashed by identity: a loaded catalog is one object, cached per run."""
+
+    id: str
+    framework: str
+    name: str
+    version: str
+    code_pattern: str
+    claim_levels: tuple[ClaimLevel, ...]
+    default_claim: str
+    disclosures: dict[str, Disclosure]
+    superseded: dict[str, Superseded] = field(default_factory=dict)
+    code_prefixes: tuple[str, ...] = ()
+    mentions: tuple[str, ...] = ()
+    scope: str = ""
+    codes_anywhere: bool = False
+    applies_from: date | None = None
+    applies_until: date | None = None
+    path: str = ""
+
+    def get(self, code: str) -> Disclosure | None:
+        return self.disclosures.get(code_key(code))
+
+    def claim_level(self, level_id: str) -> ClaimLevel:
+        for level in self.claim_levels:
+            if level.id == level_id:
+                return level
+        return self.claim_level(self.default_claim)
+
+    def required(self, level_id: str) -> list[Disclosure]:
+        return [d for d in self.disclosures.values() if level_id in d.required_at]
+
+    def in_scope(self, code: str) -> bool:
+        """Industry catalogs (SASB) cover one code prefix; a code of another industry is not theirs."""
+        return not self.scope or code_key(code).startswith(self.scope.lower())
+
+    def covers(self, period_end: date | None) -> bool:
+        if period_end is None:
+            return True
+        if self.applies_from and period_end < self.applies_from:
+            return False
+        return not (self.applies_until and period_end > self.applies_until)
+
+
+def _tuple(raw: dict[str, Any], key: str) -> tuple[str, ...]:
+    return tuple(clean(str(item)) for item in raw.get(key) or ())
+
+
+def _date(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+def build_catalog(raw: dict[str, Any], path: str) -> Catalog:
+    """Typed catalog from already-validated YAML data."""
+    disclosures = {}
+    for item in raw["disclosures"]:
+        disclosure = Disclosure(
+            code=clean(item["code"]),
+            title=clean(item["title"]),
+            text=clean(item.get("text", "")),
+            standard=item.get("standard", ""),
+            topic=item.get("topic", ""),
+            kind=item.get("kind", "disclosure"),
+            required_at=tuple(item.get("required_at") or ()),
+            category=item.get("category", ""),
+            quantitative=bool(item.get("quantitative", False)),
+            units=_tuple(item, "units"),
+            elements=_tuple(item, "elements"),
+            evidence_terms=_tuple(item, "evidence_terms"),
+            aliases=_tuple(item, "aliases"),
+        )
+        disclosures[code_key(disclosure.code)] = disclosure
+    superseded = {
+        code_key(item["code"]): Superseded(
+            code=clean(item["code"]),
+            title=clean(item["title"]),
+            standard=item.get("standard", ""),
+            successors=tuple(item.get("successors") or ()),
+        )
+        for item in raw.get("superseded") or ()
+    }
+    levels = tuple(
+        ClaimLevel(lv["id"], tuple(lv["phrases"]), lv["missing_severity"], lv.get("description", ""))
+        for lv in raw["claim_levels"]
+    )
+    return Catalog(
+        id=raw["id"],
+        framework=raw["framework"],
+        name=raw["name"],
+        version=str(raw["version"]),
+        code_pattern=raw["code_pattern"],
+        claim_levels=levels,
+        default_claim=raw["default_claim"],
+        disclosures=disclosures,
+        superseded=superseded,
+        code_prefixes=tuple(raw.get("code_prefixes") or ()),
+        mentions=tuple(raw.get("mentions") or ()),
+        scope=raw.get("scope", ""),
+        codes_anywhere=bool(raw.get("codes_anywhere", False)),
+        applies_from=_date(raw.get("applies_from")),
+        applies_until=_date(raw.get("applies_until")),
+        path=path,
+    )
+
+
+def _yaml_load(text: str) -> Any:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(text, Loader=loader)
+
+
+def catalog_schema() -> dict[str, Any]:
+    return json.loads(resources.files("checker.frameworks").joinpath("catalog.schema.json").read_text())
+
+
+def validate_catalog(raw: Any, path: str) -> None:
+    """Validate against the catalog schema and the checks a schema cannot express."""
+    import jsonschema
+
+    validator = jsonschema.Draft202012Validator(catalog_schema())
+    errors = sorted(validator.iter_errors(raw), key=lambda e: list(e.absolute_path))
+    if errors:
+        error = errors[0]
+        where = "/".join(str(part) for part in error.absolute_path) or "(top level)"
+        raise InputError(path, f"invalid catalog at key '{where}': {error.message}")
+    try:
+        re.compile(raw["code_pattern"])
+        for level in raw["claim_levels"]:
+            for phrase in level["phrases"]:
+                re.compile(phrase)
+        for mention in raw.get("mentions", []):
+            re.compile(mention)
+    except re.error as err:
+        raise InputError(path, f"invalid catalog: a regex does not compile ({err})") from None
+    level_ids = {level["id"] for level in raw["claim_levels"]}
+    if raw["default_claim"] not in level_ids:
+        raise InputError(
+            path, f"invalid catalog at key 'default_claim': '{raw['default_claim']}' is no claim level"
+        )
+    seen: set[str] = set()
+    for number, item in enumerate(raw["disclosures"]):
+        key = code_key(item["code"])
+        if key in seen:
+            raise InputError(
+                path, f"invalid catalog at key 'disclosures/{number}/code': '{item['code']}' appears twice"
+            )
+        seen.add(key)
+        unknown = set(item.get("required_at") or ()) - level_ids
+        if unknown:
+            raise InputError(
+                path,
+                f"invalid catalog at key 'disclosures/{number}/required_at': "
+                f"unknown level {sorted(unknown)[0]}",
+            )
+
+
+def load_catalog_file(path: str | Path, validate: bool = True) -> Catalog:
+    """Load one catalog file; every problem becomes an InputError naming the file."""
+    name = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(name, "no such catalog file") from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise InputError(name, f"cannot be read as a catalog ({err})") from None
+    return _parse_catalog(text, name, validate)
+
+
+def _parse_catalog(text: str, name: str, validate: bool) -> Catalog:
+    import yaml
+
+    try:
+        raw = _yaml_load(text)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        raise InputError(name, f"is not valid YAML{where}") from None
+    if not isinstance(raw, dict):
+        raise InputError(name, "is not a catalog (expected a mapping at the top level)")
+    if validate:
+        validate_catalog(raw, name)
+    return build_catalog(raw, name)
+
+
+@lru_cache(maxsize=1)
+def shipped_catalogs() -> tuple[Catalog, ...]:
+    """The catalogs bundled in the package (validated by the tests, not here)."""
+    folder = resources.files("checker.frameworks")
+    found = []
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".yaml"):
+            found.append(_parse_catalog(entry.read_text(encoding="utf-8"), f"frameworks/{entry.name}", False))
+    return tuple(found)
+
+
+def select_catalogs(
+    catalogs: list[Catalog] | tuple[Catalog, ...],
+    period_end: date | None = None,
+    versions: dict[str, str] | None = None,
+) -> list[Catalog]:
+    """One catalog per framework: the version asked for, else the one governing the period."""
+    versions = {k.lower(): v for k, v in (versions or {}).items()}
+    by_framework: dict[str, list[Catalog]] = {}
+    for catalog in catalogs:
+        by_framework.setdefault(catalog.framework, []).append(catalog)
+    chosen = []
+    for framework, candidates in by_framework.items():
+        wanted = versions.get(framework.lower())
+        if wanted:
+            match = [c for c in candidates if c.version == wanted or c.id == wanted]
+            if not match:
+                known = ", ".join(sorted(c.version for c in candidates))
+                raise InputError(
+                    "--framework-version", f"{framework} has no version '{wanted}' (known: {known})"
+                )
+            chosen.append(match[0])
+            continue
+        fitting = [c for c in candidates if c.covers(period_end)] or candidates
+        chosen.append(max(fitting, key=lambda c: c.applies_from or date.min))
+    return chosen
+
+
+def framework_titles(catalog: Catalog) -> list[tuple[str, str]]:
+    """(folded label form, code) pairs: what a printed label is matched against."""
+    pairs = []
+    for disclosure in catalog.disclosures.values():
+        for form in disclosure.label_forms:
+            pairs.append((fold(form), disclosure.code))
+    return pairs

@@ -1,0 +1,257 @@
+"""The esgcheck command: `esgcheck REPORT...` checks; `rules` and `explain CODE` document the rules."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+import click
+
+from . import __version__
+from .errors import InputError
+
+FORMATS = ("text", "json")
+FAIL_LEVELS = ("error", "warning", "info", "never")
+
+
+class DefaultToCheck(click.Group):
+    """`esgcheck report.txt` means `esgcheck check report.txt`, as `ruff file.py` once did."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+
+def _pairs(values: tuple[str, ...], option: str) -> dict[str, str]:
+    pairs = {}
+    for value in values:
+        key, sep, level = value.partition("=")
+        if not sep or not key or not level:
+            raise click.BadParameter(f"expected FRAMEWORK=VALUE, got '{value}'", param_hint=option)
+        pairs[key.strip()] = level.strip()
+    return pairs
+
+
+@click.group(cls=DefaultToCheck, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="esgcheck")
+def main() -> None:
+    """Check the content index of ESG reports against HKEX C2, GRI 2021 and SASB catalogs."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--format",
+    "-f",
+    "output_format",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="text: coloured report; json: the JSON contract for scripts.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_LEVELS),
+    default="warning",
+    show_default=True,
+    help="Exit 1 when a finding is at or above this severity.",
+)
+@click.option(
+    "--claim",
+    "claims",
+    multiple=True,
+    metavar="FRAMEWORK=LEVEL",
+    help="Override the claim read from the report, e.g. GRI=in-accordance.",
+)
+@click.option(
+    "--catalog",
+    "catalogs",
+    multiple=True,
+    metavar="PATH",
+    help="An extra catalog YAML file (validated against the catalog schema).",
+)
+@click.option(
+    "--framework-version",
+    "versions",
+    multiple=True,
+    metavar="FRAMEWORK=VERSION",
+    help="Use this catalog version instead of the one chosen from the reporting period.",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(0),
+    default=0,
+    metavar="N",
+    help="Check reports in N parallel processes (0: one per core when several reports).",
+)
+@click.option("--color/--no-color", default=None, help="Force or disable colour (default: when a terminal).")
+def check(
+    paths: tuple[str, ...],
+    output_format: str,
+    fail_on: str,
+    claims: tuple[str, ...],
+    catalogs: tuple[str, ...],
+    versions: tuple[str, ...],
+    jobs: int,
+    color: bool | None,
+) -> None:
+    """Check reports (.txt, .md, .pdf, .docx): files, folders or globs."""
+    import os
+
+    from .engine import check as run_check
+    from .engine import expand_sources
+
+    sources = expand_sources(paths)
+    jobs = jobs or min(os.cpu_count() or 1, len(sources))
+    show_progress = output_format == "text" and len(sources) > 1 and sys.stderr.isatty()
+    try:
+        with _progress(show_progress, len(sources)) as advance:
+            result = run_check(
+                *sources,
+                catalogs=catalogs,
+                claims=_pairs(claims, "--claim"),
+                versions=_pairs(versions, "--framework-version"),
+                jobs=jobs,
+                on_report=advance,
+            )
+    except InputError as err:
+        click.echo(f"esgcheck: {err}", err=True)
+        sys.exit(2)
+    for report in result.reports:
+        if report.error:
+            click.echo(f"esgcheck: {report.error}", err=True)
+    if output_format == "json":
+        from .render.json_out import render
+
+        click.echo(render(result))
+    else:
+        from rich.console import Console
+
+        from .render.terminal import render as render_text
+
+        console = Console(no_color=color is False, force_terminal=color or None, highlight=False)
+        render_text(result, console)
+    sys.exit(result.exit_code(fail_on))
+
+
+@contextmanager
+def _progress(enabled: bool, total: int) -> Iterator[Callable[[object], None] | None]:
+    """A rich progress bar on stderr for batches on a terminal; nothing when piped or JSON."""
+    if not enabled:
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("checking reports", total=total)
+        yield lambda _report: progress.advance(task)
+
+
+@main.command()
+def rules() -> None:
+    """List the rules: code, name, kind and default severity."""
+    from .rules import RULES
+
+    for rule in RULES:
+        summary = (rule.__doc__ or "").strip().splitlines()[0].split(":", 1)[-1].strip()
+        click.echo(f"{rule.CODE}  {rule.NAME:<20} {rule.KIND:<19} {rule.SEVERITY:<8} {summary}")
+
+
+@main.command()
+@click.argument("code")
+def explain(code: str) -> None:
+    """Explain a rule (by code, name or kind), with a failing and a passing example."""
+    from .rules import rule_by_code
+
+    rule = rule_by_code(code)
+    if rule is None:
+        click.echo(f"esgcheck: no rule '{code}' (see `esgcheck rules`)", err=True)
+        sys.exit(2)
+    click.echo((rule.__doc__ or "").strip())
+
+
+@main.group()
+def catalog() -> None:
+    """Look up the framework catalogs: their disclosures, titles and what an answer holds."""
+
+
+def _catalogs(extra: tuple[str, ...], framework: str | None, version: str | None) -> list:  # type: ignore[type-arg]
+    from .engine import load_catalogs
+
+    try:
+        found = load_catalogs(tuple(extra))
+    except InputError as err:
+        click.echo(f"esgcheck: {err}", err=True)
+        sys.exit(2)
+    if framework:
+        found = [c for c in found if framework.lower() in (c.framework.lower(), c.id.lower())]
+    if version:
+        found = [c for c in found if version in (c.version, c.id)]
+    if not found:
+        click.echo(f"esgcheck: no catalog for framework '{framework}'", err=True)
+        sys.exit(2)
+    return found
+
+
+_framework_option = click.option(
+    "--framework", "framework", metavar="NAME", help="HKEX, GRI, SASB or a catalog id."
+)
+_version_option = click.option("--framework-version", "version", metavar="VERSION", help="A catalog version.")
+_catalog_option = click.option(
+    "--catalog", "extra", multiple=True, metavar="PATH", help="An extra catalog file."
+)
+
+
+@catalog.command("list")
+@_framework_option
+@_version_option
+@_catalog_option
+def catalog_list(framework: str | None, version: str | None, extra: tuple[str, ...]) -> None:
+    """List every disclosure: code, title, and whether the claim levels require it."""
+    for found in _catalogs(extra, framework, version):
+        click.echo(f"# {found.name} {found.version} ({found.id}): {len(found.disclosures)} disclosures")
+        for disclosure in found.disclosures.values():
+            required = ",".join(disclosure.required_at) or "-"
+            click.echo(f"{disclosure.code:<14} {required:<32} {disclosure.title}")
+
+
+@catalog.command("show")
+@click.argument("code")
+@_framework_option
+@_version_option
+@_catalog_option
+def catalog_show(code: str, framework: str | None, version: str | None, extra: tuple[str, ...]) -> None:
+    """Show one disclosure: official title, standard, requirement and its elements."""
+    shown = 0
+    for found in _catalogs(extra, framework, version):
+        disclosure = found.get(code)
+        old = found.superseded.get(code.replace(" ", "").lower())
+        if disclosure:
+            shown += 1
+            click.echo(f"{found.framework} {disclosure.code}  ({found.name} {found.version})")
+            click.echo(f"  title:        {disclosure.title}")
+            for label, value in (
+                ("standard", disclosure.standard),
+                ("topic", disclosure.topic),
+                ("kind", disclosure.kind),
+                ("category", disclosure.category),
+                ("required at", ", ".join(disclosure.required_at)),
+                ("quantitative", "yes" if disclosure.quantitative else "no"),
+                ("units", ", ".join(disclosure.units)),
+                ("requirement", disclosure.text),
+            ):
+                if value:
+                    click.echo(f"  {label + ':':<13} {value}")
+            for element in disclosure.elements:
+                click.echo(f"  - {element}")
+        elif old:
+            shown += 1
+            click.echo(f"{found.framework} {old.code}  superseded ({old.standard}): {old.title}")
+            click.echo(f"  replaced by: {', '.join(old.successors) or 'no direct successor'}")
+    if not shown:
+        click.echo(f"esgcheck: no disclosure '{code}' in the catalogs", err=True)
+        sys.exit(2)

@@ -1,0 +1,39 @@
+"""Everything the rules read about one report, built once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .catalog import Catalog, Disclosure
+from .claims import Claim
+from .document import Document
+from .index_parser import ContentIndex, IndexEntry
+from .labels import LabelMatcher
+from .sections import Headings
+
+
+@dataclass
+class Context:
+    document: Document
+    index: ContentIndex
+    catalogs: dict[str, Catalog]
+    claims: dict[str, Claim]
+    headings: Headings
+    labels: LabelMatcher
+    frameworks: list[str] = field(default_factory=list)
+    """Frameworks the report is held to: claimed in its statement or present in its index."""
+
+    def catalog_for(self, entry: IndexEntry) -> Catalog | None:
+        catalog = self.catalogs.get(entry.framework)
+        return catalog if catalog and catalog.in_scope(entry.code) else None
+
+    def disclosure_for(self, entry: IndexEntry) -> Disclosure | None:
+        catalog = self.catalog_for(entry)
+        return catalog.get(entry.code) if catalog else None
+
+    def claim_level(self, framework: str) -> str:
+        claim = self.claims.get(framework)
+        return claim.level if claim else self.catalogs[framework].default_claim
+
+    def page(self, line: int | None) -> int | None:
+        return self.document.page_of(line)

@@ -1,0 +1,199 @@
+"""check(): read each report, parse its index, run the rules. The CLI is a thin layer over this."""
+
+from __future__ import annotations
+
+import glob
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from . import __version__
+from .catalog import Catalog, code_key, load_catalog_file, select_catalogs, shipped_catalogs
+from .claims import Claim, read_claims, reporting_period_end
+from .context import Context
+from .document import Document
+from .errors import InputError
+from .findings import Finding
+from .index_parser import IndexEntry, IndexParser
+from .labels import LabelMatcher
+from .reader import read_document, text_document
+from .result import CheckResult, Coverage, ReportResult
+from .rules import run_rules
+
+
+@lru_cache(maxsize=8)
+def _tools(catalogs: tuple[Catalog, ...]) -> tuple[IndexParser, LabelMatcher]:
+    """Parser and label tables depend only on the catalogs: build them once per set."""
+    return IndexParser(list(catalogs)), LabelMatcher(list(catalogs))
+
+
+@lru_cache(maxsize=4)
+def load_catalogs(extra: tuple[str, ...] = ()) -> list[Catalog]:
+    """Shipped catalogs plus user catalogs (validated); a user catalog of the same id replaces one."""
+    catalogs = {catalog.id: catalog for catalog in shipped_catalogs()}
+    for path in extra:
+        catalog = load_catalog_file(path, validate=True)
+        catalogs[catalog.id] = catalog
+    return list(catalogs.values())
+
+
+def check_document(
+    document: Document,
+    catalogs: list[Catalog],
+    claims: dict[str, str] | None = None,
+    versions: dict[str, str] | None = None,
+) -> ReportResult:
+    selected = tuple(select_catalogs(catalogs, reporting_period_end(document), versions))
+    parser, labels = _tools(selected)
+    index = parser.parse(document)
+    if not index.entries:
+        raise InputError(
+            document.path,
+            "no content index found (no run of framework codes such as 2-1, A1.2, TC-HW-230a.1)",
+        )
+    by_framework = {catalog.framework: catalog for catalog in selected}
+    found_claims = read_claims(document, list(selected), claims, exclude=index.spans)
+    frameworks = [c.framework for c in selected if _applies(c, index.entries, found_claims)]
+    assert index.headings is not None
+    ctx = Context(document, index, by_framework, found_claims, index.headings, labels, frameworks)
+    findings = run_rules(ctx)
+    return ReportResult(
+        path=document.path,
+        claims=found_claims,
+        entries=index.entries,
+        coverage=[_coverage(ctx, framework, findings) for framework in frameworks] + _uncatalogued(ctx),
+        findings=findings,
+        lines=len(document.lines),
+        pages=document.page_count,
+    )
+
+
+def _applies(catalog: Catalog, entries: list[IndexEntry], claims: dict[str, Claim]) -> bool:
+    """A framework the report claims or lists; an industry standard only when its industry is
+    listed (a TC-HW row) or named in the claim ("SASB Hardware"), not for any SASB claim."""
+    if any(e.framework == catalog.framework and catalog.in_scope(e.code) for e in entries):
+        return True
+    claim = claims.get(catalog.framework)
+    if claim is None:
+        return False
+    industry = catalog.name.replace(catalog.framework, "").strip()
+    return not catalog.scope or claim.source == "user" or industry.lower() in claim.statement.lower()
+
+
+def _uncatalogued(ctx: Context) -> list[Coverage]:
+    """Rows of a framework or industry no bundled catalog covers (SASB TC-SC, ...): kept, not checked."""
+    counts: dict[str, set[str]] = {}
+    for entry in ctx.index.entries:
+        if ctx.catalog_for(entry) is None:
+            scope = (
+                entry.framework
+                if entry.framework not in ctx.catalogs
+                else f"{entry.framework} {entry.code[:5]}"
+            )
+            counts.setdefault(scope, set()).add(code_key(entry.code))
+    return [
+        Coverage(scope, None, "", "", 0, len(codes), 0, 0, 0, 0, "no bundled catalog: rows kept, not checked")
+        for scope, codes in counts.items()
+    ]
+
+
+def _coverage(ctx: Context, framework: str, findings: list[Finding]) -> Coverage:
+    catalog = ctx.catalogs[framework]
+    level = ctx.claim_level(framework)
+    listed = {code_key(e.code) for e in ctx.index.entries if e.framework == framework and catalog.get(e.code)}
+    required = {code_key(d.code) for d in catalog.required(level)}
+    own = [f for f in findings if f.framework == framework]
+    partial = {code_key(f.code) for f in own if f.kind in ("partial", "unsupported") and f.code}
+    return Coverage(
+        framework=framework,
+        catalog=catalog.id,
+        version=catalog.version,
+        claim=level,
+        required=len(required),
+        listed=len(listed),
+        complete=len((required & listed) - partial),
+        partial=len(partial & required),
+        missing=len(required - listed),
+        findings=len(own),
+    )
+
+
+REPORT_SUFFIXES = (".txt", ".md", ".markdown", ".pdf", ".docx")
+
+
+def expand_sources(sources: Iterable[str | Path]) -> list[str]:
+    """Paths, directories (their report files, recursively) and globs, in a stable order."""
+    expanded: list[str] = []
+    for source in map(str, sources):
+        path = Path(source)
+        if path.is_dir():
+            found = sorted(
+                str(f) for f in path.rglob("*") if f.suffix.lower() in REPORT_SUFFIXES and f.is_file()
+            )
+            expanded.extend(found or [source])  # an empty folder stays, to be reported as such
+        elif not path.exists() and any(ch in source for ch in "*?["):
+            expanded.extend(sorted(glob.glob(source, recursive=True)) or [source])
+        else:
+            expanded.append(source)
+    return expanded
+
+
+def check(
+    *sources: str | Path,
+    text: str | None = None,
+    name: str = "<text>",
+    catalogs: Iterable[str | Path] = (),
+    claims: dict[str, str] | None = None,
+    versions: dict[str, str] | None = None,
+    jobs: int = 1,
+    on_report: Callable[[ReportResult], None] | None = None,
+) -> CheckResult:
+    """Check report files, folders, globs (or `text`); a report that cannot be read keeps its error.
+
+    `claims` overrides the claim level per framework ({"GRI": "in-accordance"}); `versions`
+    picks a catalog version per framework ({"HKEX": "2025"}); `catalogs` adds user catalogs
+    (an invalid one raises InputError: it concerns every report). `jobs` > 1 checks reports
+    in parallel processes; `on_report` is called as each report is done (progress bars).
+    """
+    options = _Options(tuple(map(str, catalogs)), claims or {}, versions or {})
+    load_catalogs(options.catalogs)  # fail once, before any report, on a bad user catalog
+    reports = []
+    if text is not None:
+        reports.append(_check_one(lambda: text_document(name, text), name, options))
+    paths = expand_sources(sources)
+    if jobs > 1 and len(paths) > 1:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
+            done = pool.map(_check_path, paths, [options] * len(paths))
+            for report in done:
+                reports.append(_notify(on_report, report))
+    else:
+        for path in paths:
+            reports.append(_notify(on_report, _check_path(path, options)))
+    return CheckResult(reports, __version__)
+
+
+@dataclass(frozen=True)
+class _Options:
+    catalogs: tuple[str, ...]
+    claims: dict[str, str]
+    versions: dict[str, str]
+
+
+def _notify(on_report: Callable[[ReportResult], None] | None, report: ReportResult) -> ReportResult:
+    if on_report:
+        on_report(report)
+    return report
+
+
+def _check_path(path: str, options: _Options) -> ReportResult:
+    return _check_one(lambda: read_document(path), path, options)
+
+
+def _check_one(read: Callable[[], Document], name: str, options: _Options) -> ReportResult:
+    try:
+        catalogs = load_catalogs(options.catalogs)
+        return check_document(read(), catalogs, options.claims, options.versions)
+    except InputError as err:
+        return ReportResult(path=name, error=str(err))

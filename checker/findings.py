@@ -1,0 +1,42 @@
+"""What a rule reports: one problem, where it sits, what was found and what was expected."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SEVERITY_ORDER = {"error": 3, "warning": 2, "info": 1}
+
+KINDS = (
+    "missing",
+    "partial",
+    "unsupported",
+    "mislabeled",
+    "duplicate-label",
+    "inconsistent-label",
+    "unknown-code",
+    "outdated-code",
+    "section-not-found",
+    "omission-unexplained",
+)
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    name: str
+    kind: str
+    severity: str
+    message: str
+    framework: str | None = None
+    code: str | None = None
+    line: int | None = None
+    page: int | None = None
+    found: str | None = None
+    expected: str | None = None
+    fix: str | None = None
+
+    def at_least(self, severity: str) -> bool:
+        return SEVERITY_ORDER[self.severity] >= SEVERITY_ORDER[severity]
+
+    def sort_key(self) -> tuple[int, int, str, str]:
+        return (-SEVERITY_ORDER[self.severity], self.line or 10**9, self.rule, self.code or "")

@@ -1,0 +1,374 @@
+"""Find the content index in a report and turn it into rows.
+
+The bundled layout is a PDF table flattened to text: per row an optional section column
+(wrapped over several short lines), a code (possibly split: "TC-HW-" / "230a.1"), its label
+(wrapped, HKEX paragraphs quoted over many lines), then an optional remark (compliance
+statements). A row's text is split into label | remark | next row's section names by:
+
+- units: wrapped lines joined where the layout says the text goes on (open quote, line
+  ending in a hyphen, comma or connector word, next line starting in lower case);
+- the label is the first unit, extended by later units while the whole still reads as the
+  start of an official wording of the code (catalog-guided, so B3's second sentence stays
+  in the label and "This year, ..." becomes a remark);
+- trailing short capitalised units are the next row's section names; the rest is the remark.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from . import thresholds as t
+from .catalog import Catalog, framework_titles
+from .codes import CodeFinder, CodeHit
+from .document import Document
+from .sections import Headings, title_like
+from .table_parser import pipe_tables, table_entries
+from .text import fold, join_lines
+
+_CONNECTOR_END = re.compile(r"(?:\b(?:and|or|of|for|to|the|in|on|with|by|a|an|&)|[,&/-])$", re.I)
+_DIGIT = re.compile(r"\d")
+_DATA_CELLS = re.compile(r"(?:[-–—$%.,/]|\d[\d.,%]*|n/?a)(?:\s+(?:[-–—$%.,/]|\d[\d.,%]*|n/?a))*")
+"""A prefix of data cells only (years' figures, dashes): the code sits in a trailing code column."""
+_TRAILING_DATA = re.compile(r"(?:\s(?:[-–—]|[<>]?[$€]?\d[\d.,]*%?|n/?a)){2,}$")
+"""A row label followed by two or more data cells: the code is in a trailing code column."""
+_CODE_JOINER = re.compile(r"\s*(?:\(\d{4}\))?\s*(?:[,/;&]|and)?\s*")
+"""Between codes of one row: a separator, and a standard's year ("306-3 (2020) RT-AE-150a.1")."""
+_INDEX_TITLE = re.compile(r"\b(?:index|indices|reference table|content table)\b", re.I)
+"""The index's own title ("GRI Content Index") ends the search for its first section name."""
+_TITLE_PREFIX = re.compile(r"^[A-Z][A-Za-z'’&]*(?:[ \t]+(?:[A-Z][A-Za-z'’&]*|and|of|for|the|to|&)){0,5}$")
+
+
+@dataclass
+class IndexEntry:
+    """One row of the content index, as printed."""
+
+    framework: str
+    code: str
+    label: str
+    section: str
+    remark: str
+    line: int
+    page: int | None = None
+    starred: bool = False
+
+
+@dataclass(frozen=True)
+class SectionName:
+    """A section name printed in the index, at the line where it starts."""
+
+    name: str
+    line: int
+
+
+@dataclass
+class ContentIndex:
+    entries: list[IndexEntry] = field(default_factory=list)
+    sections: list[SectionName] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    headings: Headings | None = None
+    """The report's headings outside the index, which the section names were matched against."""
+
+
+@dataclass
+class _CodeLine:
+    number: int
+    hit: CodeHit
+    prefix: str
+    rest: str
+    body_from: int
+    extra: list[CodeHit] = field(default_factory=list)
+
+
+def _units(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """Group non-empty (number, cleaned text) lines into units of text the layout keeps together."""
+    units: list[list[tuple[int, str]]] = []
+    for number, text in lines:
+        if not text:
+            continue
+        if units and _continues(" ".join(part for _, part in units[-1]), text):
+            units[-1].append((number, text))
+        else:
+            units.append([(number, text)])
+    return units
+
+
+def _continues(previous: str, following: str) -> bool:
+    if previous.count('"') % 2 == 1:
+        return True
+    if _CONNECTOR_END.search(previous):
+        return True
+    return following[:1].islower()
+
+
+def _fragment_like(unit: list[tuple[int, str]]) -> bool:
+    """Section-column text: short capitalised lines without sentence punctuation."""
+    return all(len(text) <= t.FRAGMENT_MAX_CHARS for _, text in unit) and title_like(
+        " ".join(text for _, text in unit), max_chars=2 * t.FRAGMENT_MAX_CHARS
+    )
+
+
+class IndexParser:
+    def __init__(self, catalogs: list[Catalog], finder: CodeFinder | None = None) -> None:
+        self.catalogs = {c.framework: c for c in catalogs}
+        self.finder = finder or CodeFinder(catalogs)
+        self._titles = {c.framework: framework_titles(c) for c in catalogs}
+
+    # -- locating ---------------------------------------------------------------------------
+    def code_lines(self, document: Document) -> list[_CodeLine]:
+        """Lines that start an index row.
+
+        A code at the line start; a code split over two lines; a code after a short section
+        name ("Talent Nurturing B1"); a code after data cells only ("- - - 102-12 -", "305,
+        305-1"); and codes of a shape prose never has (SASB) anywhere in the line.
+        """
+        found: list[_CodeLine] = []
+        lines = document.cleaned
+        skip_until = 0
+        for number, text in enumerate(lines, 1):
+            if number <= skip_until or not text or text.startswith("|"):
+                continue  # pipe-table rows are read cell by cell, by the table parser
+            if len(text) > 8 and not _DIGIT.search(text):
+                continue  # every code holds a digit; short lines may be a split code's first half
+            hit = self.finder.match_at_start(text)
+            if hit:
+                found.append(self._code_line(number, hit, "", text))
+                continue
+            split = self._split_code(lines, number, text)
+            if split:
+                found.append(split)
+                skip_until = split.body_from - 1
+                continue
+            for hit in self.finder.find_all(text)[:1]:
+                prefix = text[: hit.start].strip()
+                if hit.prefixed and prefix:
+                    continue  # "... 12.3% GRI 305-4, WEF": a citation in a data table, not an index key
+                if _DATA_CELLS.fullmatch(prefix) or _TRAILING_DATA.search(prefix):
+                    found.append(self._code_line(number, hit, "", text))
+                elif _TITLE_PREFIX.match(prefix):
+                    found.append(self._code_line(number, hit, prefix, text))
+                elif hit.framework in self.finder.anywhere:
+                    found.append(self._code_line(number, hit, "", text))
+        return found
+
+    def _code_line(self, number: int, hit: CodeHit, prefix: str, text: str) -> _CodeLine:
+        """A code line; further codes listed right after the first ("305-2, 305-3") share its row."""
+        extra: list[CodeHit] = []
+        rest = text[hit.end :]
+        while True:
+            joined = _CODE_JOINER.match(rest)
+            following = self.finder.match_at_start(rest[joined.end() :]) if joined else None
+            if not joined or not following:
+                break
+            extra.append(following)
+            rest = rest[joined.end() + following.end :]
+        return _CodeLine(number, hit, prefix, rest.strip(" ,;/"), number + 1, extra)
+
+    def _split_code(self, lines: list[str], number: int, text: str) -> _CodeLine | None:
+        """A code broken over two lines by the PDF table ("TC-HW-" / "230a.1", "2" / "-12 ...")."""
+        if len(text) > 8:
+            return None
+        for following in range(number + 1, min(number + 4, len(lines) + 1)):
+            nxt = lines[following - 1]
+            if not nxt:
+                continue
+            joined = text + nxt
+            hit = self.finder.match_at_start(joined)
+            if hit and hit.end > len(text):
+                code_line = self._code_line(number, hit, "", joined)
+                code_line.body_from = following + 1
+                return code_line
+            return None
+        return None
+
+    def regions(self, code_lines: list[_CodeLine]) -> list[list[_CodeLine]]:
+        """Runs of code rows close enough together to be one index."""
+        runs: list[list[_CodeLine]] = []
+        for code_line in code_lines:
+            if runs and code_line.number - runs[-1][-1].number <= t.INDEX_MAX_GAP:
+                runs[-1].append(code_line)
+            else:
+                runs.append([code_line])
+        return [run for run in runs if len(run) >= t.INDEX_MIN_ROWS]
+
+    # -- parsing ----------------------------------------------------------------------------
+    def parse(self, document: Document) -> ContentIndex:
+        table_entries, table_spans = self._tables(document)
+        regions = self.regions(self.code_lines(document))
+        spans = [self._span(document, run) for run in regions]
+        headings = Headings(document, spans + table_spans)
+        index = ContentIndex(spans=sorted(spans + table_spans), headings=headings)
+        for run, span in zip(regions, spans, strict=True):
+            self._parse_run(document, run, span, headings, index)
+        if table_entries:
+            index.entries = sorted(index.entries + table_entries, key=lambda entry: entry.line)
+        return index
+
+    def _tables(self, document: Document) -> tuple[list[IndexEntry], list[tuple[int, int]]]:
+        """Rows of pipe tables (Markdown, Word) that hold codes, read cell by cell."""
+        entries: list[IndexEntry] = []
+        spans: list[tuple[int, int]] = []
+        for table in pipe_tables(document):
+            found = table_entries(table, self.finder)
+            if not found:
+                continue
+            spans.append((table[0].line, table[-1].line))
+            entries += [
+                IndexEntry(
+                    framework=row.framework,
+                    code=row.code,
+                    label=row.label,
+                    section=row.section,
+                    remark=row.remark,
+                    line=row.line,
+                    page=document.page_of(row.line),
+                    starred=row.starred,
+                )
+                for row in found
+            ]
+        return entries, spans
+
+    def _span(self, document: Document, run: list[_CodeLine]) -> tuple[int, int]:
+        start = run[0].number
+        seen = 0
+        for number in range(run[0].number - 1, max(0, run[0].number - 16), -1):
+            text = document.cleaned[number - 1]
+            if not text:
+                continue
+            if _INDEX_TITLE.search(text) or not (len(text) <= t.FRAGMENT_MAX_CHARS and title_like(text)):
+                break
+            if seen >= 6:
+                break
+            start, seen = number, seen + 1
+            if number in document.breaks:
+                break
+        return start, self._tail_end(document, run[-1])
+
+    def _tail_end(self, document: Document, last: _CodeLine) -> int:
+        limit = min(len(document.lines), last.body_from + t.LAST_ROW_MAX_LINES)
+        for number in range(last.body_from, limit + 1):
+            if number in document.breaks:
+                return number - 1
+        return limit
+
+    def _parse_run(
+        self,
+        document: Document,
+        run: list[_CodeLine],
+        span: tuple[int, int],
+        headings: Headings,
+        index: ContentIndex,
+    ) -> None:
+        fragments = [(n, document.cleaned[n - 1]) for n in range(span[0], run[0].number)]
+        fragments = [(n, text) for n, text in fragments if text]
+        path: list[str] = []
+        for position, code_line in enumerate(run):
+            end = run[position + 1].number - 1 if position + 1 < len(run) else span[1]
+            if code_line.prefix:
+                fragments.append((code_line.number, code_line.prefix))
+            path = self._section_path(fragments, path, headings, index)
+            body = [(n, document.cleaned[n - 1]) for n in range(code_line.body_from, end + 1)]
+            label, remark, fragments = self._split_row(code_line, body)
+            for hit in [code_line.hit, *code_line.extra]:
+                index.entries.append(
+                    IndexEntry(
+                        framework=hit.framework,
+                        code=hit.code,
+                        label=label,
+                        section=" > ".join(path),
+                        remark=remark,
+                        line=code_line.number,
+                        page=document.page_of(code_line.number),
+                        starred=hit.starred,
+                    )
+                )
+
+    def _split_row(
+        self, code_line: _CodeLine, body: list[tuple[int, str]]
+    ) -> tuple[str, str, list[tuple[int, str]]]:
+        """label, remark, and the trailing section fragments that belong to the next row."""
+        lines = ([(code_line.number, code_line.rest)] if code_line.rest else []) + body
+        units = _units(lines)
+        if not units:
+            return "", "", []
+        label_parts = [text for _, text in units[0]]
+        forms = self._forms(code_line.hit, join_lines(label_parts)) if len(units) > 1 else []
+        used = 1
+        for unit in units[1:]:
+            candidate = fold(join_lines([*label_parts, *(text for _, text in unit)]))
+            if not any(_prefix_score(candidate, form) >= t.LABEL_EXTEND for form in forms):
+                break
+            label_parts += [text for _, text in unit]
+            used += 1
+        rest = units[used:]
+        tail: list[tuple[int, str]] = []
+        while rest and _fragment_like(rest[-1]):
+            tail = rest.pop() + tail
+        remark = join_lines([text for unit in rest for _, text in unit])
+        return join_lines(label_parts), remark, tail
+
+    def _forms(self, hit: CodeHit, first_unit: str) -> list[str]:
+        """Official wordings the label may be the start of: its own code's, else the closest one's."""
+        catalog = self.catalogs.get(hit.framework)
+        if catalog is None:
+            return []
+        head = fold(first_unit)
+        own = catalog.get(hit.code)
+        forms = [fold(form) for form in own.label_forms] if own else []
+        if any(_prefix_score(head, form) >= t.LABEL_EXTEND for form in forms):
+            return forms
+        titles = self._titles[hit.framework]
+        best = process.extractOne(head, [form for form, _ in titles], scorer=fuzz.partial_ratio)
+        return [*forms, best[0]] if best else forms
+
+    def _section_path(
+        self,
+        fragments: list[tuple[int, str]],
+        path: list[str],
+        headings: Headings,
+        index: ContentIndex,
+    ) -> list[str]:
+        if not fragments:
+            return path
+        names = _group_names(fragments, headings)
+        for name, line in names:
+            index.sections.append(SectionName(name, line))
+        if len(names) == 1:
+            return [*path[:-1], names[0][0]] if path else [names[0][0]]
+        return [name for name, _ in names]
+
+
+def _prefix_score(candidate: str, form: str) -> float:
+    """How well `candidate` reads as the beginning of `form` (100: it is a prefix).
+
+    Text running past the end of the form is not the form any more, so it scores 0.
+    """
+    if not candidate or len(candidate) > len(form) + max(3, len(form) // 20):
+        return 0.0
+    return fuzz.ratio(candidate, form[: len(candidate)])
+
+
+def _group_names(fragments: list[tuple[int, str]], headings: Headings) -> list[tuple[str, int]]:
+    """Join wrapped section-column lines into names, guided by the report's own headings.
+
+    Lines the layout keeps together (lower-case start, connector at the end) are joined
+    first; then the pieces are split into the names that best match headings of the report:
+    each name gains (match - 50) per piece it joins, or loses 50 per piece below
+    SECTION_GROUP, so a wrapped heading stays whole even where its lines are headings too.
+    """
+    pieces = [(unit[0][0], join_lines([text for _, text in unit])) for unit in _units(fragments)]
+    count = len(pieces)
+    best: list[tuple[float, list[tuple[str, int]]]] = [(0.0, [])] + [(-1e9, [])] * count
+    for end in range(1, count + 1):
+        for size in range(min(3, end), 0, -1):
+            start = end - size
+            name = join_lines([text for _, text in pieces[start:end]])
+            match = headings.best(name)
+            score = match.score if match else 0.0
+            gain = size * (score - 50 if score >= t.SECTION_GROUP else -50.0)
+            total = best[start][0] + gain
+            if total > best[end][0]:
+                best[end] = (total, [*best[start][1], (name, pieces[start][0])])
+    return best[count][1]

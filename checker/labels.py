@@ -1,0 +1,92 @@
+"""How a printed label compares with official wordings (thresholds in thresholds.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from rapidfuzz import fuzz, process
+
+from .catalog import Catalog, Disclosure, framework_titles
+from .text import fold
+
+
+def label_score(label: str, form: str) -> float:
+    """Similarity of folded label and folded form; a title followed by extra words still scores high."""
+    score = fuzz.ratio(label, form)
+    if len(label) > len(form) + 3 and label.startswith(form[:3]):
+        score = max(score, fuzz.ratio(label[: len(form)], form) - 5)
+    return score
+
+
+SPELLING_VARIANT = 75
+"""Two words this alike are one word spelt two ways (labour/labor, group/groups)."""
+
+
+def word_changes(label: str, form: str) -> list[str]:
+    """Words dropped from or added to an official wording, ignoring case, punctuation,
+    spelling variants and whatever follows the end of the wording (a location, a note)."""
+    said, official = fold(label).split(), fold(form).split()
+    changes = []
+    matcher = SequenceMatcher(a=official, b=said, autojunk=False)
+    blocks = matcher.get_matching_blocks()
+    last_official_word = blocks[-2].a + blocks[-2].size if len(blocks) > 1 else 0
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op == "equal" or (op == "insert" and a1 >= last_official_word):
+            continue
+        gone, added = official[a1:a2], said[b1:b2]
+        if len(gone) == len(added) and all(
+            fuzz.ratio(x, y) >= SPELLING_VARIANT for x, y in zip(gone, added, strict=True)
+        ):
+            continue
+        if gone:
+            changes.append("missing '" + " ".join(gone) + "'")
+        if added:
+            changes.append("added '" + " ".join(added) + "'")
+    return changes
+
+
+@dataclass(frozen=True)
+class OtherMatch:
+    code: str
+    score: float
+
+
+class LabelMatcher:
+    """Per-framework table of official wordings, built once per catalog."""
+
+    def __init__(self, catalogs: list[Catalog]) -> None:
+        self._tables = {}
+        self._folded_forms: dict[int, list[tuple[str, str]]] = {}
+        for catalog in catalogs:
+            pairs = framework_titles(catalog)
+            self._tables[catalog.framework] = ([form for form, _ in pairs], [code for _, code in pairs])
+
+    def own_score(self, label: str, disclosure: Disclosure) -> float:
+        return self.own_best(label, disclosure)[0]
+
+    def own_best(self, label: str, disclosure: Disclosure) -> tuple[float, str]:
+        """The best score of the label against the code's wordings, and that wording."""
+        folded = fold(label)
+        return max((label_score(folded, form_folded), form) for form, form_folded in self._forms(disclosure))
+
+    def _forms(self, disclosure: Disclosure) -> list[tuple[str, str]]:
+        """(wording, folded wording) of a disclosure, folded once per run."""
+        forms = self._folded_forms.get(id(disclosure))
+        if forms is None:
+            forms = [(form, fold(form)) for form in disclosure.label_forms]
+            self._folded_forms[id(disclosure)] = forms
+        return forms
+
+    def best_other(self, framework: str, label: str, own_code: str) -> OtherMatch | None:
+        """The other code whose wording the label matches best."""
+        table = self._tables.get(framework)
+        if not table:
+            return None
+        forms, codes = table
+        best: OtherMatch | None = None
+        for _, score, position in process.extract(fold(label), forms, scorer=fuzz.ratio, limit=5):
+            code = codes[position]
+            if code != own_code and (best is None or score > best.score):
+                best = OtherMatch(code, score)
+        return best

@@ -1,0 +1,109 @@
+"""Turn a file into a Document, choosing the reader by content (magic bytes), not by the extension."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .document import Document, Heading
+from .errors import InputError
+
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+_PAGE_MARK = re.compile(r"^ \S")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+
+
+def read_document(path: str | Path) -> Document:
+    """Read one report; raise InputError naming the file for anything unusable."""
+    path = Path(path)
+    name = str(path)
+    if not path.exists():
+        raise InputError(name, "no such file")
+    if path.is_dir():
+        raise InputError(name, "is a directory with no reports (.txt, .md, .pdf, .docx)")
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise InputError(name, f"cannot be read ({err.strerror})") from None
+    if not data.strip():
+        raise InputError(name, "is empty")
+    if data.startswith(b"%PDF-"):
+        from .readers.pdf import pdf_document
+
+        return pdf_document(name, data)
+    if data.startswith(b"PK\x03\x04"):
+        from .readers.docx import docx_document
+
+        return docx_document(name, data)
+    return text_document(name, decode(name, data), markdown=path.suffix.lower() in {".md", ".markdown"})
+
+
+def decode(name: str, data: bytes) -> str:
+    """Decode text bytes; binary junk is refused rather than parsed into nonsense."""
+    if b"\x00" in data[:65536]:
+        raise InputError(name, "holds binary data, not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+    sample = text[:65536]
+    controls = len(_CONTROL.findall(sample))
+    if controls > len(sample) * 0.01:
+        raise InputError(name, "holds binary data, not text")
+    return text
+
+
+def text_lines(text: str) -> list[str]:
+    """Lines of a text whatever its line ends (\\r\\n from PDF, \\r from old Macs)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def text_document(name: str, text: str, markdown: bool = False) -> Document:
+    """Split text into lines; pages come from form feeds when the extraction kept them."""
+    lines: list[str] = []
+    page_starts: list[int] = []
+    for page in text.split("\f"):
+        page_starts.append(len(lines) + 1)
+        lines.extend(text_lines(page))
+    if lines and lines[-1] == "":
+        lines.pop()
+    has_pages = len(page_starts) > 1
+    headings = markdown_headings(lines) if markdown or looks_like_markdown(lines) else []
+    kind = "markdown" if headings else "text"
+    breaks = page_starts if has_pages else inferred_page_marks(lines)
+    return Document(
+        path=name,
+        lines=lines,
+        kind=kind,
+        page_starts=page_starts if has_pages else [],
+        breaks=breaks,
+        headings=headings,
+    )
+
+
+def looks_like_markdown(lines: list[str]) -> bool:
+    heads = sum(1 for line in lines[:5000] if _MD_HEADING.match(line))
+    pipes = sum(1 for line in lines[:5000] if line.startswith("|") and line.rstrip().endswith("|"))
+    return heads >= 3 or pipes >= 10
+
+
+def markdown_headings(lines: list[str]) -> list[Heading]:
+    found = []
+    for number, line in enumerate(lines, 1):
+        match = _MD_HEADING.match(line)
+        if match:
+            found.append(Heading(match.group(2).strip(), number, len(match.group(1))))
+    return found
+
+
+def inferred_page_marks(lines: list[str]) -> list[int]:
+    """pdftotext-style dumps without form feeds start each page's first line with one space.
+
+    Used only as block boundaries (a table row never crosses one), never as page numbers:
+    the convention is inferred, so findings do not quote a page from it.
+    """
+    marks = [number for number, line in enumerate(lines, 1) if _PAGE_MARK.match(line)]
+    indented = sum(1 for line in lines if line.startswith("  "))
+    if len(marks) >= 5 and indented < len(marks) and len(marks) < len(lines) * 0.1:
+        return marks
+    return []

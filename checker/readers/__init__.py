@@ -1,0 +1,1 @@
+"""Readers for binary formats, imported only when such a file is read."""

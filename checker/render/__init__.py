@@ -1,0 +1,1 @@
+"""Output formats; each renders a CheckResult and imports only what it needs."""

@@ -1,0 +1,111 @@
+"""The coloured terminal report: header and claims, coverage per framework, findings by severity."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from ..findings import SEVERITY_ORDER, Finding
+from ..result import CheckResult, ReportResult
+
+STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def render(result: CheckResult, console: Console) -> None:
+    for report in result.reports:
+        if report.error:
+            console.print(Text(f"✗ {report.error}", style="bold red"))
+            continue
+        console.print(_header(report))
+        console.print(_coverage(report))
+        _findings(report, console)
+    console.print(_summary(result))
+
+
+def _header(report: ReportResult) -> Panel:
+    lines = [Text(report.path, style="bold")]
+    size = f"{report.lines} lines" + (f", {report.pages} pages" if report.pages else "")
+    lines.append(Text(f"{size}, {len(report.entries)} index rows", style="dim"))
+    for claim in report.claims.values():
+        where = f" (line {claim.line})" if claim.line else ""
+        source = {"user": " (set by --claim)", "default": " (assumed)"}.get(claim.source, where)
+        lines.append(Text.assemble(("claims ", "dim"), (claim.framework, "bold"), f" {claim.level}{source}"))
+    return Panel(Group(*lines), title="esgcheck", title_align="left", border_style="blue")
+
+
+def _coverage(report: ReportResult) -> Table:
+    table = Table(title="Coverage", title_justify="left", header_style="bold")
+    for column in ("Framework", "Catalog", "Claim", "Required", "Listed", "Missing", "Findings"):
+        table.add_column(
+            column, justify="right" if column in ("Required", "Listed", "Missing", "Findings") else "left"
+        )
+    for cover in report.coverage:
+        if cover.catalog is None:
+            table.add_row(
+                cover.framework,
+                Text("not bundled", style="dim"),
+                Text("not checked", style="dim"),
+                "",
+                str(cover.listed),
+                "",
+                "",
+            )
+            continue
+        table.add_row(
+            cover.framework,
+            f"{cover.catalog} ({cover.version})",
+            cover.claim,
+            str(cover.required),
+            str(cover.listed),
+            Text(str(cover.missing), style="red" if cover.missing else "green"),
+            Text(str(cover.findings), style="yellow" if cover.findings else "green"),
+        )
+    return table
+
+
+def _findings(report: ReportResult, console: Console) -> None:
+    if not report.findings:
+        console.print(Text("No findings.", style="green"))
+        return
+    for severity in sorted(SEVERITY_ORDER, key=SEVERITY_ORDER.__getitem__, reverse=True):
+        chosen = [f for f in report.findings if f.severity == severity]
+        if not chosen:
+            continue
+        table = Table(
+            box=None,
+            show_header=False,
+            padding=(0, 1),
+            title_justify="left",
+            title=Text(f"{severity.upper()}S ({len(chosen)})", style=STYLE[severity]),
+        )
+        table.add_column("rule", style=STYLE[severity], no_wrap=True)
+        table.add_column("where", style="dim", no_wrap=True)
+        table.add_column("finding", ratio=1)
+        for found in chosen:
+            table.add_row(found.rule, _where(found), _detail(found))
+        console.print(table)
+
+
+def _where(found: Finding) -> str:
+    where = f"line {found.line}" if found.line else "index"
+    return f"{where}, p. {found.page}" if found.page else where
+
+
+def _detail(found: Finding) -> Text:
+    text = Text.assemble((found.kind, "bold"), "  ", found.message)
+    if found.found and found.found not in found.message:
+        text.append(f"\nfound:    {found.found}", style="dim")
+    if found.expected and found.expected not in found.message:
+        text.append(f"\nexpected: {found.expected}", style="green")
+    return text
+
+
+def _summary(result: CheckResult) -> Text:
+    counts = result.summary()
+    parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in ("error", "warning", "info")]
+    text = Text("\n" + ", ".join(parts) + f" in {counts['reports']} report(s)", style="bold")
+    if counts["unreadable"]:
+        text.append(f"; {counts['unreadable']} could not be checked", style="bold red")
+    return text

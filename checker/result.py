@@ -1,0 +1,84 @@
+"""The typed result of a check, and its JSON form (the contract in DESIGN.md)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from .claims import Claim
+from .findings import SEVERITY_ORDER, Finding
+from .index_parser import IndexEntry
+
+SCHEMA_VERSION = "1.0"
+
+
+@dataclass
+class Coverage:
+    framework: str
+    catalog: str | None
+    version: str
+    claim: str
+    required: int
+    listed: int
+    complete: int
+    partial: int
+    missing: int
+    findings: int
+    note: str = ""
+
+
+@dataclass
+class ReportResult:
+    path: str
+    claims: dict[str, Claim] = field(default_factory=dict)
+    entries: list[IndexEntry] = field(default_factory=list)
+    coverage: list[Coverage] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None
+    lines: int = 0
+    pages: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "error": self.error,
+            "lines": self.lines,
+            "pages": self.pages,
+            "claims": [asdict(claim) for claim in self.claims.values()],
+            "entries": [asdict(entry) for entry in self.entries],
+            "coverage": [asdict(cover) for cover in self.coverage],
+            "findings": [asdict(found) for found in self.findings],
+        }
+
+
+@dataclass
+class CheckResult:
+    reports: list[ReportResult]
+    tool_version: str = ""
+
+    def findings(self) -> list[Finding]:
+        return [found for report in self.reports for found in report.findings]
+
+    def summary(self) -> dict[str, int]:
+        counts = dict.fromkeys(SEVERITY_ORDER, 0)
+        for found in self.findings():
+            counts[found.severity] += 1
+        counts["reports"] = len(self.reports)
+        counts["unreadable"] = sum(1 for report in self.reports if report.error)
+        return counts
+
+    def exit_code(self, fail_on: str = "warning") -> int:
+        """0 clean, 1 findings at or above fail_on, 2 an input could not be checked."""
+        if any(report.error for report in self.reports):
+            return 2
+        if fail_on != "never" and any(found.at_least(fail_on) for found in self.findings()):
+            return 1
+        return 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "tool": {"name": "esgcheck", "version": self.tool_version},
+            "reports": [report.to_dict() for report in self.reports],
+            "summary": self.summary(),
+        }

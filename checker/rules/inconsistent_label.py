@@ -1,0 +1,78 @@
+"""ESG103 inconsistent-label: one code carries different labels in different rows.
+
+Rows of the same code should print the same title. The variant that matches the official
+title (or, failing that, the most frequent one) is taken as right; each other variant is
+flagged at its first row.
+
+Fails:
+    2-22  External assurance                           <- flagged
+    2-22  Statement on sustainable development strategy
+Passes: every 2-22 row printed "Statement on sustainable development strategy".
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+
+from rapidfuzz import fuzz
+
+from .. import thresholds as t
+from ..context import Context
+from ..findings import Finding
+from ..index_parser import IndexEntry
+from ..text import fold
+from .base import finding
+
+CODE = "ESG103"
+NAME = "inconsistent-label"
+KIND = "inconsistent-label"
+SEVERITY = "warning"
+_rule = sys.modules[__name__]
+SAME_VARIANT = 95
+"""Labels this close are the same wording (a dropped comma is not a second variant)."""
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    by_code: dict[tuple[str, str], list[IndexEntry]] = {}
+    for entry in ctx.index.entries:
+        if entry.label:
+            by_code.setdefault((entry.framework, entry.code), []).append(entry)
+    for (framework, code), rows in by_code.items():
+        variants: list[list[IndexEntry]] = []
+        for entry in rows:
+            for variant in variants:
+                if fuzz.ratio(fold(variant[0].label), fold(entry.label)) >= SAME_VARIANT:
+                    variant.append(entry)
+                    break
+            else:
+                variants.append([entry])
+        if len(variants) < 2:
+            continue
+        right = _right_variant(ctx, variants)
+        for variant in variants:
+            if variant is right:
+                continue
+            first = variant[0]
+            yield finding(
+                _rule,
+                ctx,
+                f'{framework} {code} is labelled "{first.label}" here but "{right[0].label}" '
+                f"at line {right[0].line}",
+                framework=framework,
+                code=code,
+                line=first.line,
+                found=first.label,
+                expected=right[0].label,
+                fix="Print the same official title in every row of the code.",
+            )
+
+
+def _right_variant(ctx: Context, variants: list[list[IndexEntry]]) -> list[IndexEntry]:
+    disclosure = ctx.disclosure_for(variants[0][0])
+    if disclosure:
+        scored = [(ctx.labels.own_score(v[0].label, disclosure), v) for v in variants]
+        best_score, best = max(scored, key=lambda pair: pair[0])
+        if best_score >= t.LABEL_MATCH:
+            return best
+    return max(variants, key=len)

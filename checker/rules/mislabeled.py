@@ -1,0 +1,87 @@
+"""ESG101 label-mismatch (mislabeled): the label printed beside a code is not that code's title.
+
+The label is compared with every official wording of the code (title, requirement text,
+aliases in the catalog). When it matches another code's title better, the finding names
+that code: the row either carries the wrong title or the wrong code. A shortened or
+altered title (e.g. the standard's name instead of the disclosure's) is a warning; a title
+quoted with a word dropped or added (not a spelling variant) is info.
+
+Fails:
+    305-4  Other indirect (Scope 3) GHG emissions      <- the title of 305-3
+Passes:
+    305-4  GHG emissions intensity
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+
+from .. import thresholds as t
+from ..context import Context
+from ..findings import Finding
+from ..labels import word_changes
+from .base import finding
+
+CODE = "ESG101"
+NAME = "label-mismatch"
+KIND = "mislabeled"
+SEVERITY = "error"
+_rule = sys.modules[__name__]
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for entry in ctx.index.entries:
+        disclosure = ctx.disclosure_for(entry)
+        if disclosure is None or not entry.label:
+            continue
+        own, form = ctx.labels.own_best(entry.label, disclosure)
+        fields = dict(
+            framework=entry.framework,
+            code=entry.code,
+            line=entry.line,
+            found=entry.label,
+            expected=form if own >= t.LABEL_MATCH else disclosure.title,
+        )
+        if own >= t.LABEL_MATCH:
+            changes = word_changes(entry.label, form) if own < 100 else []
+            if changes:
+                yield finding(
+                    _rule,
+                    ctx,
+                    f"{entry.framework} {entry.code} quotes its title inexactly ({'; '.join(changes)})",
+                    severity="info",
+                    fix=f'Quote the official wording: "{form}".',
+                    **fields,
+                )
+            continue
+        other = ctx.labels.best_other(entry.framework, entry.label, disclosure.code)
+        if other and other.score >= t.LABEL_OTHER_CODE and other.score > own:
+            yield finding(
+                _rule,
+                ctx,
+                f"{entry.framework} {entry.code} is printed with the title of {other.code}; "
+                f'expected "{disclosure.title}"',
+                fix=f'Print "{disclosure.title}" beside {entry.code}, or change the code to '
+                f"{other.code} if that is what the row discloses.",
+                **fields,
+            )
+        elif own < t.LABEL_WRONG:
+            yield finding(
+                _rule,
+                ctx,
+                f"{entry.framework} {entry.code} is printed with a label that is not its title; "
+                f'expected "{disclosure.title}"',
+                fix=f'Print the official title "{disclosure.title}".',
+                **fields,
+            )
+        else:
+            yield finding(
+                _rule,
+                ctx,
+                f"{entry.framework} {entry.code} is printed with an altered title; "
+                f'expected "{disclosure.title}"',
+                severity="warning",
+                fix=f'Quote the official title word for word: "{disclosure.title}".',
+                **fields,
+            )

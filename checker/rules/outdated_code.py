@@ -1,0 +1,50 @@
+"""ESG202 outdated-code: a code from a superseded version of the framework.
+
+GRI 2016 universal codes (102-x, 103-x) were replaced in 2021 by GRI 2 and GRI 3; the finding
+names the successor so the index can be renumbered.
+
+Fails:
+    102-14  Statement from senior decision-maker      <- now 2-22
+Passes:
+    2-22  Statement on sustainable development strategy
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+
+from ..catalog import code_key
+from ..context import Context
+from ..findings import Finding
+from .base import finding
+
+CODE = "ESG202"
+NAME = "outdated-code"
+KIND = "outdated-code"
+SEVERITY = "warning"
+_rule = sys.modules[__name__]
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for entry in ctx.index.entries:
+        catalog = ctx.catalog_for(entry)
+        old = catalog.superseded.get(code_key(entry.code)) if catalog else None
+        if catalog is None or old is None:
+            continue
+        successors = ", ".join(old.successors) or "no direct successor"
+        titles = "; ".join(
+            f"{code} {catalog.get(code).title}" for code in old.successors if catalog.get(code)
+        )
+        yield finding(
+            _rule,
+            ctx,
+            f"{entry.framework} {entry.code} ({old.title}) is from {old.standard or 'a superseded version'}; "
+            f"{catalog.name} {catalog.version} replaces it with {successors}",
+            framework=entry.framework,
+            code=entry.code,
+            line=entry.line,
+            found=entry.code,
+            expected=titles or None,
+            fix=f"Renumber the row to {successors}." if old.successors else "Drop or re-map the row.",
+        )

@@ -1,0 +1,40 @@
+"""ESG401 section-not-found: an index row points to a section the report does not have.
+
+Every section name printed in the index must be a heading (or the exact wording) of the
+report; the nearest heading is offered as the likely intent of a typo or renamed chapter.
+
+Fails:
+    Sustainable Supply Chai        <- the report's heading is "Sustainable Supply Chain"
+Passes:
+    Sustainable Supply Chain
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+
+from .. import thresholds as t
+from ..context import Context
+from ..findings import Finding
+from .base import finding
+
+CODE = "ESG401"
+NAME = "section-not-found"
+KIND = "section-not-found"
+SEVERITY = "warning"
+_rule = sys.modules[__name__]
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for section in ctx.index.sections:
+        if ctx.headings.exists(section.name):
+            continue
+        nearest = ctx.headings.best(section.name)
+        if nearest and nearest.score >= t.SECTION_SUGGEST:
+            message = f'section "{section.name}" is not in the report; did you mean "{nearest.heading}"?'
+            expected, fix = nearest.heading, f'Rename it to "{nearest.heading}".'
+        else:
+            message = f'section "{section.name}" is not in the report and resembles no heading'
+            expected, fix = None, "Point the rows to the section that holds them."
+        yield finding(_rule, ctx, message, line=section.line, found=section.name, expected=expected, fix=fix)

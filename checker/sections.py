@@ -1,0 +1,83 @@
+"""The report's headings, and whether a section name printed in the index is one of them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from .document import Document
+from .text import clean, fold
+
+_FOOTNOTE = re.compile(r"(?<=[A-Za-z])\d{1,3}\b")
+_TERMINAL = re.compile(r"[.,;:!?]$")
+_NON_LETTER = re.compile(r"[^A-Za-z]")
+
+
+def title_like(text: str, max_chars: int = 70) -> bool:
+    """A short line that could be a heading: capitalised, no sentence end, mostly letters."""
+    text = text.strip()
+    if not (3 <= len(text) <= max_chars) or not text[0].isupper() or _TERMINAL.search(text):
+        return False
+    letters = len(_NON_LETTER.sub("", text))
+    return letters >= len(text) * 0.7 and text.count(" ") < 10
+
+
+@dataclass
+class HeadingMatch:
+    heading: str
+    score: float
+
+
+class Headings:
+    """Heading candidates of the body (outside the index) and the body text itself."""
+
+    def __init__(self, document: Document, exclude: list[tuple[int, int]]) -> None:
+        def outside(number: int) -> bool:
+            return not any(start <= number <= end for start, end in exclude)
+
+        cleaned = document.cleaned
+        numbers = [n for n in range(1, len(cleaned) + 1) if cleaned[n - 1] and outside(n)]
+        body = _FOOTNOTE.sub("", "\n".join(cleaned[n - 1] for n in numbers))
+        body_lines = list(zip(numbers, body.split("\n"), strict=True))
+        candidates: dict[str, str] = {}
+        for heading in document.headings:
+            if outside(heading.line):
+                candidates.setdefault(fold(heading.text), clean(heading.text))
+        for position, (_, text) in enumerate(body_lines):
+            if not title_like(text):
+                continue
+            candidates.setdefault(fold(text), text)
+            if position + 1 < len(body_lines):
+                following = body_lines[position + 1][1]
+                if title_like(following[:1].upper() + following[1:]):
+                    joined = f"{text} {following}"
+                    candidates.setdefault(fold(joined), joined)
+        candidates.pop("", None)
+        self._candidates = candidates
+        self._folded = list(candidates)
+        self._body = body.replace("\n", " ")
+
+    def best(self, name: str) -> HeadingMatch | None:
+        if not self._folded:
+            return None
+        found = process.extractOne(fold(name), self._folded, scorer=fuzz.ratio)
+        if found is None:
+            return None
+        return HeadingMatch(self._candidates[found[0]], found[1])
+
+    def exists(self, name: str) -> bool:
+        """A heading of that name (any case), or the name as printed in the body text."""
+        if fold(name) in self._candidates:
+            return True
+        wanted, body = clean(name), self._body
+        start = body.find(wanted)
+        while start >= 0:  # str.find, then a word-boundary check: a regex scan per name is 10x slower
+            end = start + len(wanted)
+            if (start == 0 or not body[start - 1].isalnum()) and (
+                end == len(body) or not body[end].isalnum()
+            ):
+                return True
+            start = body.find(wanted, start + 1)
+        return False

@@ -1,0 +1,42 @@
+"""Every similarity threshold and layout limit, in one place, with why it has its value.
+
+Scores are rapidfuzz ratios (0-100) on folded text (lower case, punctuation dropped).
+They were set on the bundled real report: correct labels there score 95-100 against their
+titles (small misquotes such as a missing "of" score ~97), truncated titles ~80, and labels
+copied from another code 20-60 against their own title but 100 against the other.
+"""
+
+LABEL_MATCH = 90
+"""A label scoring at least this against one of its code's official wordings is correct:
+tolerates typos, US/UK spelling and dropped commas, not a dropped or swapped word group."""
+
+LABEL_OTHER_CODE = 90
+"""A label scoring at least this against another code's wording, and better than against
+its own, is reported as carrying that other code's title."""
+
+LABEL_WRONG = 60
+"""Below this against its own wording a label is plainly wrong (error); between this and
+LABEL_MATCH it is a shortened or altered title (warning)."""
+
+LABEL_EXTEND = 88
+"""The parser adds a wrapped block to a label while label + block still reads as the start
+of an official wording at this score; below it the block is a remark."""
+
+SECTION_GROUP = 85
+"""Wrapped section-name fragments are grouped into the name that best matches a report
+heading at this score or more."""
+
+SECTION_SUGGEST = 70
+"""A missing section's nearest heading is offered as the likely intent from this score."""
+
+INDEX_MIN_ROWS = 8
+"""A run of code rows shorter than this is a stray mention in body text, not an index."""
+
+INDEX_MAX_GAP = 60
+"""Lines allowed between two code rows of one index (long compliance remarks run ~30)."""
+
+LAST_ROW_MAX_LINES = 30
+"""How far the last row's text may run when no page break ends the index."""
+
+FRAGMENT_MAX_CHARS = 40
+"""Section names in index columns wrap at this width or less; longer lines are prose."""

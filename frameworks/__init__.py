@@ -1,0 +1,1 @@
+"""Framework catalogs shipped with esgcheck (YAML data, validated by catalog.schema.json)."""

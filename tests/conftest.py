@@ -1,0 +1,40 @@
+"""Shared paths and fixtures: the bundled real report, and small reports with known defects."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parent.parent
+EXAMPLE = ROOT / "examples" / "xiaomi-esg-2023.txt"
+FIXTURES = Path(__file__).parent / "fixtures"
+CLEAN = FIXTURES / "clean-report.txt"
+
+
+@pytest.fixture(scope="session")
+def xiaomi():
+    """The bundled real report, checked once for the whole session."""
+    from checker import check
+
+    result = check(EXAMPLE)
+    assert result.reports[0].error is None, result.reports[0].error
+    return result.reports[0]
+
+
+def variant(tmp_path: Path, *replacements: tuple[str, str]) -> Path:
+    """The clean report with each (old, new) applied once: a report with known defects."""
+    text = CLEAN.read_text(encoding="utf-8")
+    for old, new in replacements:
+        assert text.count(old) == 1, f"fixture text {old!r} must occur exactly once"
+        text = text.replace(old, new)
+    path = tmp_path / "variant.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def line_of(path: Path, text: str) -> int:
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if text in line:
+            return number
+    raise AssertionError(f"{text!r} not in {path}")

@@ -1,0 +1,113 @@
+"""The command line: exit codes, JSON contract validated against the shipped schema, bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from importlib import resources
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+from conftest import CLEAN, EXAMPLE
+
+from checker.cli import main
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+@pytest.fixture(scope="module")
+def report_schema():
+    return json.loads(resources.files("checker.schemas").joinpath("report.schema.json").read_text())
+
+
+def test_example_exits_1_and_names_the_known_defects():
+    result = run(EXAMPLE, "--no-color")
+    assert result.exit_code == 1
+    out = " ".join(result.output.split())
+    assert 'GRI 305-4 is printed with the title of 305-3; expected "GHG emissions intensity"' in out
+    assert "GRI 2-12 is printed with the title of 2-11" in out
+    assert "Sustainable Supply Chai" in out
+
+
+def test_json_output_validates_and_is_complete(report_schema):
+    result = run(EXAMPLE, "--format", "json")
+    data = json.loads(result.output)
+    jsonschema.validate(data, report_schema)
+    (report,) = data["reports"]
+    assert len(report["entries"]) == 212
+    assert {"framework", "code", "label", "section", "remark", "line", "page"} <= set(report["entries"][0])
+    assert data["summary"]["error"] == sum(1 for f in report["findings"] if f["severity"] == "error")
+    found = {(f["kind"], f["framework"], f["code"], f["line"]) for f in report["findings"]}
+    assert ("mislabeled", "GRI", "305-4", 6383) in found
+
+
+def test_clean_report_exits_0():
+    result = run(CLEAN)
+    assert result.exit_code == 0, result.output
+
+
+def test_fail_on_chooses_the_severity_that_fails(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text(CLEAN.read_text().replace("2-30 Collective bargaining agreements\n", ""))
+    assert run(path).exit_code == 0  # one info finding
+    assert run(path, "--fail-on", "info").exit_code == 1
+    assert run(EXAMPLE, "--fail-on", "never").exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (None, "no such file"),
+        (b"", "is empty"),
+        (b"\x00\x01\x02junk" * 50, "binary data"),
+        (b"Just prose.\nNo index here.\n", "no content index found"),
+    ],
+)
+def test_bad_input_is_one_line_exit_2(tmp_path, content, problem):
+    path = tmp_path / "bad.txt"
+    if content is not None:
+        path.write_bytes(content)
+    result = run(path)
+    assert result.exit_code == 2
+    assert problem in result.output and str(path) in result.output
+    assert "Traceback" not in result.output
+
+
+def test_directory_is_refused(tmp_path):
+    result = run(tmp_path)
+    assert result.exit_code == 2 and "is a directory" in result.output
+
+
+def test_one_bad_report_does_not_lose_the_others(tmp_path, report_schema):
+    missing = tmp_path / "missing.txt"
+    result = run(CLEAN, missing, "--format", "json")
+    assert result.exit_code == 2
+    data = json.loads(result.stdout)
+    jsonschema.validate(data, report_schema)
+    assert [r["error"] is None for r in data["reports"]] == [True, False]
+    assert data["summary"]["unreadable"] == 1
+
+
+def test_claim_override_and_bad_option(tmp_path):
+    assert run(CLEAN, "--claim", "GRI").exit_code == 2
+    assert run(CLEAN, "--claim", "GRI=in-accordance").exit_code == 0
+
+
+def test_rules_and_explain():
+    listing = run("rules").output
+    for code in ("ESG101", "ESG102", "ESG103", "ESG201", "ESG202", "ESG301", "ESG401"):
+        assert code in listing
+    explained = run("explain", "ESG101")
+    assert explained.exit_code == 0 and "Fails:" in explained.output and "Passes:" in explained.output
+    assert run("explain", "ESG999").exit_code == 2
+
+
+def test_python_dash_m_runs_the_cli():
+    done = subprocess.run(
+        [sys.executable, "-m", "checker", "rules"], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0 and "ESG101" in done.stdout

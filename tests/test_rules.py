@@ -1,0 +1,153 @@
+"""Every rule on a small report with one known defect, and a correct report with no finding."""
+
+from __future__ import annotations
+
+from conftest import CLEAN, line_of, variant
+
+from checker import check
+
+
+def findings(path, **options):
+    report = check(path, **options).reports[0]
+    assert report.error is None, report.error
+    return report.findings
+
+
+def kinds(found):
+    return sorted((f.kind, f.framework, f.code, f.line) for f in found)
+
+
+def test_correct_index_yields_no_finding():
+    report = check(CLEAN).reports[0]
+    assert len(report.entries) == 39
+    assert report.findings == []
+    assert check(CLEAN).exit_code() == 0
+
+
+def test_label_of_another_code_is_mislabeled_and_shared(tmp_path):
+    path = variant(
+        tmp_path, ("305-4 GHG emissions intensity", "305-4 Other indirect (Scope 3) GHG emissions")
+    )
+    line = line_of(path, "305-4 Other")
+    found = findings(path)
+    assert kinds(found) == [("duplicate-label", "GRI", "305-4", line), ("mislabeled", "GRI", "305-4", line)]
+    mislabeled = next(f for f in found if f.kind == "mislabeled")
+    assert "title of 305-3" in mislabeled.message
+    assert mislabeled.expected == "GHG emissions intensity" and mislabeled.severity == "error"
+
+
+def test_wrong_label_that_is_nobodys_title(tmp_path):
+    path = variant(tmp_path, ("2-19 Remuneration policies", "2-19 Supplier social assessment"))
+    (found,) = findings(path)
+    assert (found.kind, found.code, found.severity) == ("mislabeled", "2-19", "error")
+    assert "not its title" in found.message
+
+
+def test_shortened_title_is_a_warning(tmp_path):
+    path = variant(
+        tmp_path, ("2-22 Statement on sustainable development strategy", "2-22 Sustainable development")
+    )
+    (found,) = findings(path)
+    assert (found.kind, found.severity) == ("mislabeled", "warning")
+
+
+def test_misquoted_title_is_info(tmp_path):
+    path = variant(
+        tmp_path,
+        ("2-10 Nomination and selection of the highest", "2-10 Nomination and selection of highest"),
+    )
+    (found,) = findings(path)
+    assert (found.kind, found.severity, found.code) == ("mislabeled", "info", "2-10")
+    assert "missing 'the'" in found.message
+
+
+def test_spelling_variants_and_punctuation_are_not_misquotes(tmp_path):
+    path = variant(
+        tmp_path,
+        (
+            "2-3 Reporting period, frequency and contact point",
+            "2-3 Reporting period, frequency, and contact point",
+        ),
+        ("2-2 Entities included in the organization's", "2-2 Entities included in the organisation's"),
+    )
+    assert findings(path) == []
+
+
+def test_one_code_with_two_labels_is_inconsistent(tmp_path):
+    path = variant(tmp_path, ("Our People\n401-1", "Our People\n2-5 Assurance\n401-1"))
+    found = findings(path)
+    inconsistent = [f for f in found if f.kind == "inconsistent-label"]
+    assert [(f.code, f.line) for f in inconsistent] == [("2-5", line_of(path, "2-5 Assurance"))]
+    assert inconsistent[0].expected == "External assurance"
+
+
+def test_unknown_code(tmp_path):
+    path = variant(
+        tmp_path, ("401-1 New employee hires", "308-4 New supplier audits\n401-1 New employee hires")
+    )
+    (found,) = findings(path)
+    assert (found.kind, found.framework, found.code, found.line) == (
+        "unknown-code",
+        "GRI",
+        "308-4",
+        line_of(path, "308-4"),
+    )
+
+
+def test_outdated_code_names_its_successor(tmp_path):
+    path = variant(
+        tmp_path,
+        ("2-22 Statement on sustainable development strategy", "102-14 Statement from senior decision-maker"),
+    )
+    found = findings(path)
+    outdated = [f for f in found if f.kind == "outdated-code"]
+    assert [(f.code, f.line) for f in outdated] == [("102-14", line_of(path, "102-14"))]
+    assert "2-22" in outdated[0].message
+    # 2-22 is now not listed: advice under "with reference to"
+    assert [(f.kind, f.code, f.severity) for f in found if f.kind == "missing"] == [
+        ("missing", "2-22", "info")
+    ]
+
+
+def test_missing_follows_the_claim_level(tmp_path):
+    path = variant(tmp_path, ("2-30 Collective bargaining agreements\n", ""))
+    (advice,) = findings(path)
+    assert (advice.kind, advice.code, advice.severity, advice.line) == ("missing", "2-30", "info", None)
+    (required,) = findings(path, claims={"GRI": "in-accordance"})
+    assert (required.kind, required.severity) == ("missing", "error")
+    stated = variant(
+        tmp_path,
+        ("with reference to the GRI Standards", "in accordance with the GRI Standards"),
+        ("2-30 Collective bargaining agreements\n", ""),
+    )
+    assert [(f.kind, f.severity) for f in findings(stated)] == [("missing", "error")]
+
+
+def test_missing_sasb_metrics_when_sasb_is_claimed(tmp_path):
+    path = variant(
+        tmp_path,
+        (
+            "with reference to the GRI Standards (2021).",
+            "with reference to the GRI Standards (2021) and the SASB Hardware Standard.",
+        ),
+    )
+    missing = [f for f in findings(path) if f.kind == "missing"]
+    assert {f.framework for f in missing} == {"SASB"}
+    assert "TC-HW-230a.1" in {f.code for f in missing} and all(f.severity == "warning" for f in missing)
+
+
+def test_misspelt_section_names_the_nearest_heading(tmp_path):
+    path = variant(tmp_path, ("Climate Action\n3-3", "Climate Acton\n3-3"))
+    (found,) = findings(path)
+    assert (found.kind, found.line, found.found, found.expected) == (
+        "section-not-found",
+        line_of(path, "Climate Acton"),
+        "Climate Acton",
+        "Climate Action",
+    )
+
+
+def test_section_with_no_heading_like_it(tmp_path):
+    path = variant(tmp_path, ("Governance\n2-9", "Miscellaneous Items\n2-9"))
+    (found,) = findings(path)
+    assert (found.kind, found.expected) == ("section-not-found", None)
