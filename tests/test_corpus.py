@@ -1,0 +1,59 @@
+"""Every corpus report's index parses: rows per framework against the hand counts.
+
+The fixtures are the index pages of the eight real reports in ../shared/corpus, cut by
+benchmarks/make_corpus_fixtures.py. Hand counts are those of the corpus SOURCES.md (rows
+printed, repeats included); "approx" counts there are marked here too.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from conftest import FIXTURES
+
+from checker.catalog import select_catalogs
+from checker.engine import load_catalogs
+from checker.index_parser import IndexParser
+from checker.reader import read_document
+
+HAND_COUNTS = {
+    "moncler-2023-index.txt": {"GRI": 123},  # approx
+    "siemens-2023-index.txt": {"SASB": 16},
+    "samsung-sds-2024-index.md": {"GRI": 86, "SASB": 16},
+    "wd40-2024-index.txt": {"GRI": 83},
+    "nvidia-2022-index.txt": {"GRI": 78, "SASB": 12},
+    "lockheed-martin-2021-index.txt": {"GRI": 247, "SASB": 71},  # approx
+    "pccw-2021-index.txt": {"HKEX": 48},
+    "brookfield-2021-index.txt": {"GRI": 89, "SASB": 15},
+}
+
+
+def parsed_counts(name: str) -> Counter:
+    parser = IndexParser(select_catalogs(load_catalogs()))
+    index = parser.parse(read_document(FIXTURES / "corpus" / name))
+    return Counter(entry.framework for entry in index.entries)
+
+
+@pytest.mark.parametrize("name", sorted(HAND_COUNTS))
+def test_every_corpus_index_parses_at_least_95_percent_of_its_rows(name):
+    parsed = parsed_counts(name)
+    for framework, hand in HAND_COUNTS[name].items():
+        assert 0.95 * hand <= parsed[framework] <= 1.05 * hand, (framework, parsed[framework], hand)
+    assert set(parsed) == set(HAND_COUNTS[name])
+
+
+def test_corpus_oddities():
+    nvidia = read_document(FIXTURES / "corpus" / "nvidia-2022-index.txt")
+    index = IndexParser(select_catalogs(load_catalogs())).parse(nvidia)
+    codes = {entry.code for entry in index.entries}
+    assert "TC-SC-150a.1" in codes  # printed with U+FFFE for the hyphen
+    assert any(entry.starred for entry in index.entries)  # "102-7*"
+    lockheed = IndexParser(select_catalogs(load_catalogs())).parse(
+        read_document(FIXTURES / "corpus" / "lockheed-martin-2021-index.txt")
+    )
+    assert "RT-AE-000.A" in {entry.code for entry in lockheed.entries}  # printed "RT-AE-000. A"
+    moncler = IndexParser(select_catalogs(load_catalogs())).parse(
+        read_document(FIXTURES / "corpus" / "moncler-2023-index.txt")
+    )
+    assert "2-12" in {entry.code for entry in moncler.entries}  # printed "2" / "-12 Role of..."

@@ -1,0 +1,137 @@
+"""Readers: text, Markdown, PDF (pages), Word (tables as tables); bad files get one-line errors."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+from conftest import CLEAN, FIXTURES
+from pdfmaker import make_pdf
+
+from checker import check
+from checker.cli import main
+from checker.errors import InputError
+from checker.reader import read_document
+
+INDEX_PAGE = [
+    "GRI Content Index",
+    "Climate Action",
+    "305-1 Direct (Scope 1) GHG emissions",
+    "305-2 Energy indirect (Scope 2) GHG emissions",
+    "305-3 Other indirect (Scope 3) GHG emissions",
+    "305-4 Other indirect (Scope 3) GHG emissions",
+    "305-5 Reduction of GHG emissions",
+    "Our People",
+    "401-1 New employee hires and employee turnover",
+    "401-2 Benefits provided to full-time employees that are not provided to temporary or part-time",
+    "employees",
+    "401-3 Parental leave",
+]
+BODY_PAGE = ["Climate Action", "Scope 1 emissions were 1,250 tCO2e.", "Our People", "We employ 1,200 people."]
+
+
+def test_pdf_pages_give_each_finding_its_page(tmp_path):
+    path = tmp_path / "report.pdf"
+    path.write_bytes(make_pdf([BODY_PAGE, ["Intentionally blank page"], INDEX_PAGE]))
+    document = read_document(path)
+    assert (document.kind, document.page_count) == ("pdf", 3)
+    report = check(path).reports[0]
+    assert report.error is None
+    assert len(report.entries) == 8 and {e.page for e in report.entries} == {3}
+    mislabeled = [f for f in report.findings if f.kind == "mislabeled"]
+    assert [(f.code, f.page) for f in mislabeled] == [("305-4", 3)]
+
+
+def test_reader_is_chosen_by_content_not_extension(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_bytes(make_pdf([BODY_PAGE, INDEX_PAGE]))
+    assert read_document(path).kind == "pdf"
+
+
+@pytest.mark.parametrize(
+    ("make", "problem"),
+    [
+        (lambda: make_pdf([[], []]), "no text layer"),
+        (lambda: make_pdf([BODY_PAGE, INDEX_PAGE])[:400], "damaged or truncated PDF"),
+        (lambda: (FIXTURES / "encrypted.pdf").read_bytes(), "encrypted PDF"),
+    ],
+    ids=["scanned", "truncated", "encrypted"],
+)
+def test_unreadable_pdfs_are_one_line_errors_and_the_others_are_checked(tmp_path, make, problem):
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(make())
+    with pytest.raises(InputError, match=problem):
+        read_document(bad)
+    result = CliRunner().invoke(main, [str(bad), str(CLEAN), "--no-color"])
+    assert result.exit_code == 2
+    error_lines = [line for line in result.stderr.splitlines() if line.startswith("esgcheck:")]
+    assert error_lines == [f"esgcheck: {bad}: {read_error(bad)}"]
+    assert "Traceback" not in result.output
+    assert str(CLEAN) in result.stdout  # the good report is still checked and printed
+
+
+def read_error(path):
+    try:
+        read_document(path)
+    except InputError as err:
+        return err.problem
+    raise AssertionError("expected an error")
+
+
+def test_docx_tables_are_read_as_tables(tmp_path):
+    import docx
+
+    word = docx.Document()
+    word.add_heading("Climate Action", level=1)
+    word.add_paragraph("Scope 1 emissions were 1,250 tCO2e.")
+    word.add_heading("GRI Content Index", level=1)
+    rows = [
+        ("Disclosure", "Title", "Location"),
+        ("305-1", "Direct (Scope 1) GHG emissions", "Climate Action"),
+        ("305-2", "Energy indirect (Scope 2) GHG emissions", "Climate Action"),
+        ("305-4", "Other indirect (Scope 3) GHG emissions", "Climate Action"),
+    ]
+    table = word.add_table(rows=len(rows), cols=3)
+    for row, values in zip(table.rows, rows, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    path = tmp_path / "draft.docx"
+    word.save(path)
+    document = read_document(path)
+    assert document.kind == "docx"
+    assert [h.text for h in document.headings] == ["Climate Action", "GRI Content Index"]
+    report = check(path).reports[0]
+    assert [(e.code, e.label, e.section) for e in report.entries] == [
+        ("305-1", "Direct (Scope 1) GHG emissions", "Climate Action"),
+        ("305-2", "Energy indirect (Scope 2) GHG emissions", "Climate Action"),
+        ("305-4", "Other indirect (Scope 3) GHG emissions", "Climate Action"),
+    ]
+    assert ("mislabeled", "305-4") in {(f.kind, f.code) for f in report.findings}
+
+
+def test_corrupt_docx_is_an_error(tmp_path):
+    path = tmp_path / "draft.docx"
+    path.write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(InputError, match="not a readable Word"):
+        read_document(path)
+
+
+def test_markdown_draft_with_pipe_table(tmp_path):
+    path = tmp_path / "draft.md"
+    path.write_text(
+        "# Climate Action\n\nScope 1 emissions were 1,250 tCO2e.\n\n# GRI Content Index\n\n"
+        "| GRI Standard | Disclosure | Title | Page | Omission |\n|---|---|---|---|---|\n"
+        "| GRI 305: Emissions 2016 | 305-1 | Direct (Scope 1) GHG emissions | 12 | |\n"
+        "| | 305-2 | Energy indirect (Scope 2) GHG emissions | 12 | |\n"
+        "| | 305-4 | GHG emissions intensity | 13 | |\n"
+        "| | 305-7 | Nitrogen oxides (NOx), sulfur oxides (SOx), and other significant air emissions | - | "
+        "Not applicable: no combustion on site |\n",
+        encoding="utf-8",
+    )
+    report = check(path).reports[0]
+    assert [(e.code, e.section, e.remark) for e in report.entries] == [
+        ("305-1", "12", ""),
+        ("305-2", "12", ""),
+        ("305-4", "13", ""),
+        ("305-7", "-", "Not applicable: no combustion on site"),
+    ]
+    assert [f for f in report.findings if f.kind == "mislabeled"] == []
