@@ -24,6 +24,10 @@ def title_like(text: str, max_chars: int = 70) -> bool:
     return letters >= len(text) * 0.7 and text.count(" ") < 10
 
 
+def _capitals(text: str) -> int:
+    return sum(1 for word in text.split() if word[:1].isupper())
+
+
 @dataclass
 class HeadingMatch:
     heading: str
@@ -42,18 +46,24 @@ class Headings:
         body = _FOOTNOTE.sub("", "\n".join(cleaned[n - 1] for n in numbers))
         body_lines = list(zip(numbers, body.split("\n"), strict=True))
         candidates: dict[str, str] = {}
+
+        def add(text: str) -> None:
+            """Keep one spelling per folded form: the most capitalised, as headings are."""
+            key = fold(text)
+            if key not in candidates or _capitals(text) > _capitals(candidates[key]):
+                candidates[key] = text
+
         for heading in document.headings:
             if outside(heading.line):
-                candidates.setdefault(fold(heading.text), clean(heading.text))
+                add(clean(heading.text))
         for position, (_, text) in enumerate(body_lines):
             if not title_like(text):
                 continue
-            candidates.setdefault(fold(text), text)
+            add(text)
             if position + 1 < len(body_lines):
                 following = body_lines[position + 1][1]
                 if title_like(following[:1].upper() + following[1:]):
-                    joined = f"{text} {following}"
-                    candidates.setdefault(fold(joined), joined)
+                    add(f"{text} {following}")
         candidates.pop("", None)
         self._candidates = candidates
         self._folded = list(candidates)

@@ -37,25 +37,18 @@ def _header(report: ReportResult) -> Panel:
 
 def _coverage(report: ReportResult) -> Table:
     table = Table(title="Coverage", title_justify="left", header_style="bold")
-    for column in ("Framework", "Catalog", "Claim", "Required", "Listed", "Missing", "Findings"):
-        table.add_column(
-            column, justify="right" if column in ("Required", "Listed", "Missing", "Findings") else "left"
-        )
+    for column in ("Framework", "Claim"):
+        table.add_column(column, no_wrap=True)
+    for column in ("Required", "Listed", "Missing", "Findings"):
+        table.add_column(column, justify="right", min_width=len(column))
     for cover in report.coverage:
         if cover.catalog is None:
             table.add_row(
-                cover.framework,
-                Text("not bundled", style="dim"),
-                Text("not checked", style="dim"),
-                "",
-                str(cover.listed),
-                "",
-                "",
+                cover.framework, Text("no bundled catalog", style="dim"), "", str(cover.listed), "", ""
             )
             continue
         table.add_row(
-            cover.framework,
-            f"{cover.catalog} ({cover.version})",
+            f"{cover.framework} {cover.version}",
             cover.claim,
             str(cover.required),
             str(cover.listed),

@@ -42,14 +42,12 @@ def check(ctx: Context) -> Iterator[Finding]:
         flagged = [e for code, e in rows.items() if code not in owners]
         if not owners:
             flagged = flagged[1:]
-        codes = ", ".join(rows)
         for entry in flagged:
             disclosure = ctx.disclosure_for(entry)
             yield finding(
                 _rule,
                 ctx,
-                f"{entry.framework} {entry.code} shares its label with {_others(rows, entry.code)} "
-                f"(codes {codes})",
+                f"{entry.framework} {entry.code} shares its label with {_others(rows, entry.code)}",
                 framework=entry.framework,
                 code=entry.code,
                 line=entry.line,
