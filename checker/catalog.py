@@ -85,6 +85,7 @@ class Catalog:
     mentions: tuple[str, ...] = ()
     scope: str = ""
     codes_anywhere: bool = False
+    recognise_only: bool = False
     applies_from: date | None = None
     applies_until: date | None = None
     path: str = ""
@@ -170,6 +171,7 @@ def build_catalog(raw: dict[str, Any], path: str) -> Catalog:
         mentions=tuple(raw.get("mentions") or ()),
         scope=raw.get("scope", ""),
         codes_anywhere=bool(raw.get("codes_anywhere", False)),
+        recognise_only=bool(raw.get("recognise_only", False)),
         applies_from=_date(raw.get("applies_from")),
         applies_until=_date(raw.get("applies_until")),
         path=path,
@@ -206,6 +208,9 @@ def validate_catalog(raw: Any, path: str) -> None:
             re.compile(mention)
     except re.error as err:
         raise InputError(path, f"invalid catalog: a regex does not compile ({err})") from None
+    if not raw["disclosures"] and not raw.get("recognise_only"):
+        problem = "empty (set recognise_only for a framework known by its code shape only)"
+        raise InputError(path, f"invalid catalog at key 'disclosures': {problem}")
     level_ids = {level["id"] for level in raw["claim_levels"]}
     if raw["default_claim"] not in level_ids:
         raise InputError(

@@ -53,9 +53,9 @@ def check_document(
             document.path,
             "no content index found (no run of framework codes such as 2-1, A1.2, TC-HW-230a.1)",
         )
-    by_framework = {catalog.framework: catalog for catalog in selected}
+    by_framework = {catalog.framework: catalog for catalog in selected if not catalog.recognise_only}
     found_claims = read_claims(document, list(selected), claims, exclude=index.spans)
-    frameworks = [c.framework for c in selected if _applies(c, index.entries, found_claims)]
+    frameworks = [f for f, c in by_framework.items() if _applies(c, index.entries, found_claims)]
     assert index.headings is not None
     ctx = Context(document, index, by_framework, found_claims, index.headings, labels, frameworks)
     findings = run_rules(ctx)
