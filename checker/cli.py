@@ -239,15 +239,17 @@ def catalog_show(code: str, framework: str | None, version: str | None, extra: t
                 ("topic", disclosure.topic),
                 ("kind", disclosure.kind),
                 ("category", disclosure.category),
-                ("required at", ", ".join(disclosure.required_at)),
+                ("required at", ", ".join(disclosure.required_at) or "no claim level"),
                 ("quantitative", "yes" if disclosure.quantitative else "no"),
                 ("units", ", ".join(disclosure.units)),
                 ("requirement", disclosure.text),
             ):
                 if value:
                     click.echo(f"  {label + ':':<13} {value}")
+            if disclosure.elements:
+                click.echo("  elements:")
             for element in disclosure.elements:
-                click.echo(f"  - {element}")
+                click.echo(f"    - {element}")
         elif old:
             shown += 1
             click.echo(f"{found.framework} {old.code}  superseded ({old.standard}): {old.title}")
