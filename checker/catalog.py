@@ -89,6 +89,9 @@ class Catalog:
     applies_from: date | None = None
     applies_until: date | None = None
     path: str = ""
+    index_headings: tuple[str, ...] = ()
+    """Names an index groups its rows under (standards, topics, "Organizational profile"):
+    headings of the index itself, never pointers to a section of the report."""
 
     def get(self, code: str) -> Disclosure | None:
         return self.disclosures.get(code_key(code))
@@ -175,7 +178,17 @@ def build_catalog(raw: dict[str, Any], path: str) -> Catalog:
         applies_from=_date(raw.get("applies_from")),
         applies_until=_date(raw.get("applies_until")),
         path=path,
+        index_headings=_index_headings(raw),
     )
+
+
+def _index_headings(raw: dict[str, Any]) -> tuple[str, ...]:
+    names = [*(raw.get("index_headings") or ())]
+    for group in raw.get("groups") or ():
+        names += [group["id"], group["title"], group.get("topic", "")]
+    names += [item.get("topic", "") for item in raw["disclosures"]]
+    names += [item.get("standard", "") for item in raw.get("superseded") or ()]
+    return tuple(sorted({clean(name) for name in names if name}))
 
 
 def _yaml_load(text: str) -> Any:

@@ -23,6 +23,11 @@ class Context:
     frameworks: list[str] = field(default_factory=list)
     """Frameworks the report is held to: claimed in its statement or present in its index."""
 
+    @property
+    def titled_entries(self) -> list[IndexEntry]:
+        """Rows whose label is meant to be the code's title: not data-table metric rows."""
+        return [entry for entry in self.index.entries if not entry.metric]
+
     def catalog_for(self, entry: IndexEntry) -> Catalog | None:
         catalog = self.catalogs.get(entry.framework)
         return catalog if catalog and catalog.in_scope(entry.code) else None

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from . import thresholds as t
-from .catalog import Catalog, framework_titles
+from .catalog import Catalog, code_key, framework_titles
 from .codes import CodeFinder, CodeHit
 from .document import Document
 from .sections import Headings, title_like
@@ -32,8 +32,10 @@ _CONNECTOR_END = re.compile(r"(?:\b(?:and|or|of|for|to|the|in|on|with|by|a|an|&)
 _DIGIT = re.compile(r"\d")
 _DATA_CELLS = re.compile(r"(?:[-–—$%.,/]|\d[\d.,%]*|n/?a)(?:\s+(?:[-–—$%.,/]|\d[\d.,%]*|n/?a))*")
 """A prefix of data cells only (years' figures, dashes): the code sits in a trailing code column."""
-_TRAILING_DATA = re.compile(r"(?:\s(?:[-–—]|[<>]?[$€]?\d[\d.,]*%?|n/?a)){2,}$")
+_TRAILING_DATA = re.compile(r"(?:\s(?:[-–—]|[<>]?[-+−]?[$€]?\d[\d.,]*%?|n/?a)){2,}$")
 """A row label followed by two or more data cells: the code is in a trailing code column."""
+_NO_LABEL = re.compile(r"(?:[\W_]|\b[A-Z]{2,5}\b)*")
+"""What is left of a code line that carries no label: punctuation and acronyms ("WEF", "SASB")."""
 _CODE_JOINER = re.compile(r"\s*(?:\(\d{4}\))?\s*(?:[,/;&]|and)?\s*")
 """Between codes of one row: a separator, and a standard's year ("306-3 (2020) RT-AE-150a.1")."""
 _INDEX_TITLE = re.compile(r"\b(?:index|indices|reference table|content table)\b", re.I)
@@ -53,6 +55,8 @@ class IndexEntry:
     line: int
     page: int | None = None
     starred: bool = False
+    metric: bool = False
+    """A data-table row ("Voluntary turnover 5.4% 3.6% 401-1"): its label names a metric, not the code."""
 
 
 @dataclass(frozen=True)
@@ -80,6 +84,8 @@ class _CodeLine:
     rest: str
     body_from: int
     extra: list[CodeHit] = field(default_factory=list)
+    metric: str | None = None
+    """For a code at the end of a data row: the metric's name before the figures ("" if above)."""
 
 
 def _units(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
@@ -115,6 +121,9 @@ class IndexParser:
         self.catalogs = {c.framework: c for c in catalogs}
         self.finder = finder or CodeFinder(catalogs)
         self._titles = {c.framework: framework_titles(c) for c in catalogs}
+        self._index_headings = sorted({fold(name) for c in catalogs for name in c.index_headings})
+        prefixes = "|".join(re.escape(p) for c in catalogs for p in c.code_prefixes) or "(?!)"
+        self._standard_heading = re.compile(rf"^(?:{prefixes})\s*[A-Z]?\d+(?:\.\d+)?\s*:", re.I)
 
     # -- locating ---------------------------------------------------------------------------
     def code_lines(self, document: Document) -> list[_CodeLine]:
@@ -134,7 +143,10 @@ class IndexParser:
                 continue  # every code holds a digit; short lines may be a split code's first half
             hit = self.finder.match_at_start(text)
             if hit:
-                found.append(self._code_line(number, hit, "", text))
+                code_line = self._code_line(number, hit, "", text)
+                if _NO_LABEL.fullmatch(code_line.rest):
+                    code_line.metric = self._metric_above(lines, number, found)
+                found.append(code_line)
                 continue
             split = self._split_code(lines, number, text)
             if split:
@@ -145,13 +157,28 @@ class IndexParser:
                 prefix = text[: hit.start].strip()
                 if hit.prefixed and prefix:
                     continue  # "... 12.3% GRI 305-4, WEF": a citation in a data table, not an index key
-                if _DATA_CELLS.fullmatch(prefix) or _TRAILING_DATA.search(prefix):
-                    found.append(self._code_line(number, hit, "", text))
+                data_only = _DATA_CELLS.fullmatch(prefix)
+                data = None if data_only else _TRAILING_DATA.search(prefix)
+                if data or data_only:
+                    code_line = self._code_line(number, hit, "", text)
+                    if data or len(prefix.split()) >= 2:
+                        code_line.metric = prefix[: data.start()].strip() if data else ""
+                    found.append(code_line)
                 elif _TITLE_PREFIX.match(prefix):
                     found.append(self._code_line(number, hit, prefix, text))
                 elif hit.framework in self.finder.anywhere:
                     found.append(self._code_line(number, hit, "", text))
         return found
+
+    @staticmethod
+    def _metric_above(lines: list[str], number: int, found: list[_CodeLine]) -> str | None:
+        """The metric of a reference cell wrapped below its data row ("... 416 363 14.6%" then
+        "GRI 205-3," then "GRI 2-27, WEF"), or None when the line above holds no figures."""
+        if found and found[-1].number == number - 1 and found[-1].metric is not None:
+            return found[-1].metric
+        above = lines[number - 2] if number > 1 else ""
+        data = _TRAILING_DATA.search(above)
+        return above[: data.start()].strip() if data else None
 
     def _code_line(self, number: int, hit: CodeHit, prefix: str, text: str) -> _CodeLine:
         """A code line; further codes listed right after the first ("305-2, 305-3") share its row."""
@@ -268,22 +295,36 @@ class IndexParser:
             end = run[position + 1].number - 1 if position + 1 < len(run) else span[1]
             if code_line.prefix:
                 fragments.append((code_line.number, code_line.prefix))
-            path = self._section_path(fragments, path, headings, index)
             body = [(n, document.cleaned[n - 1]) for n in range(code_line.body_from, end + 1)]
-            label, remark, fragments = self._split_row(code_line, body)
+            if code_line.metric is not None:
+                label, remark, location = self._metric_row(code_line, fragments)
+                fragments = [(n, text) for n, text in body if text]  # the next row's metric name
+            else:
+                path = self._section_path(fragments, path, headings, index)
+                label, remark, fragments = self._split_row(code_line, body)
+                label, location = self._cut_label(code_line.hit, label)
+                if location.endswith("."):  # an answer printed in the row, not a location
+                    remark, location = join_lines([location, remark]), ""
             for hit in [code_line.hit, *code_line.extra]:
                 index.entries.append(
                     IndexEntry(
                         framework=hit.framework,
                         code=hit.code,
                         label=label,
-                        section=" > ".join(path),
+                        section=location or " > ".join(path),
                         remark=remark,
                         line=code_line.number,
                         page=document.page_of(code_line.number),
                         starred=hit.starred,
+                        metric=code_line.metric is not None,
                     )
                 )
+
+    @staticmethod
+    def _metric_row(code_line: _CodeLine, above: list[tuple[int, str]]) -> tuple[str, str, str]:
+        """label, remark, location of a data-table row: its metric's name, on the line or above."""
+        name = code_line.metric or join_lines([text for _, text in above[-t.METRIC_NAME_MAX_LINES :]])
+        return name, code_line.rest.strip(" -–—"), ""
 
     def _split_row(
         self, code_line: _CodeLine, body: list[tuple[int, str]]
@@ -309,6 +350,27 @@ class IndexParser:
         remark = join_lines([text for unit in rest for _, text in unit])
         return join_lines(label_parts), remark, tail
 
+    def _cut_label(self, hit: CodeHit, label: str) -> tuple[str, str]:
+        """A title and the location printed after it on the same line.
+
+        "102-1 Name of the organization Brookfield Asset Management Inc." and "305-4 GHG
+        emissions intensity 48": the label is cut where it reads best as an official wording;
+        a label that already reads as one is cut only before a few words (a page, a place).
+        """
+        words = label.split()
+        forms = self._forms(hit, label)
+        if len(words) < 2 or not forms:
+            return label, ""
+        whole = max(fuzz.ratio(fold(label), form) for form in forms)
+        score, count = max(
+            (max(fuzz.ratio(fold(" ".join(words[:n])), form) for form in forms), n)
+            for n in range(1, len(words))
+        )
+        short_tail = len(words) - count <= t.LOCATION_MAX_WORDS
+        if score < t.LABEL_MATCH or score <= whole or (whole >= t.LABEL_MATCH and not short_tail):
+            return label, ""
+        return " ".join(words[:count]), " ".join(words[count:])
+
     def _forms(self, hit: CodeHit, first_unit: str) -> list[str]:
         """Official wordings the label may be the start of: its own code's, else the closest one's."""
         catalog = self.catalogs.get(hit.framework)
@@ -316,7 +378,8 @@ class IndexParser:
             return []
         head = fold(first_unit)
         own = catalog.get(hit.code)
-        forms = [fold(form) for form in own.label_forms] if own else []
+        old = catalog.superseded.get(code_key(hit.code))
+        forms = [fold(form) for form in own.label_forms] if own else [fold(old.title)] if old else []
         if any(_prefix_score(head, form) >= t.LABEL_EXTEND for form in forms):
             return forms
         titles = self._titles[hit.framework]
@@ -332,12 +395,21 @@ class IndexParser:
     ) -> list[str]:
         if not fragments:
             return path
-        names = _group_names(fragments, headings)
+        names = [(n, line) for n, line in _group_names(fragments, headings) if not self._index_heading(n)]
+        if not names:
+            return path
         for name, line in names:
             index.sections.append(SectionName(name, line))
         if len(names) == 1:
             return [*path[:-1], names[0][0]] if path else [names[0][0]]
         return [name for name, _ in names]
+
+    def _index_heading(self, name: str) -> bool:
+        """A heading of the index itself ("GRI 305: Emissions 2016", "Organizational Profile")."""
+        if self._standard_heading.match(name):
+            return True
+        best = process.extractOne(fold(name), self._index_headings, scorer=fuzz.ratio)
+        return bool(best and best[1] >= t.LABEL_MATCH)
 
 
 def _prefix_score(candidate: str, form: str) -> float:

@@ -40,3 +40,11 @@ LAST_ROW_MAX_LINES = 30
 
 FRAGMENT_MAX_CHARS = 40
 """Section names in index columns wrap at this width or less; longer lines are prose."""
+
+METRIC_NAME_MAX_LINES = 3
+"""A data row whose figures start the line takes its metric's name from up to this many lines
+above it (a wrapped name: "Total Employees that returned to work after" / "Parental Leave")."""
+
+LOCATION_MAX_WORDS = 4
+"""A label that reads as its title even with the words after it ("... emissions 12") is still cut
+before at most this many words: a page list or a short location, never a paragraph's text."""

@@ -35,3 +35,76 @@ def test_code_aliases_name_the_catalog_code(tmp_path):
         "Employment", "Direct (Scope 1) GHG emissions", "GHG emissions intensity",
     ]  # fmt: skip
     assert [f for f in report.findings if f.kind != "missing"] == []
+
+
+GRI_PAGES = (
+    "# Climate\n\nWe report emissions.\n\n# Our People\n\nWe hire.\n\n"
+    "This report has been prepared with reference to the GRI Standards.\n\n"
+    "GRI Content Index\n"
+    "GRI 305: Emissions 2016\n"
+    "305-1 Direct (Scope 1) GHG emissions 12\n"
+    "305-2 Energy indirect (Scope 2) GHG emissions 12, 14\n"
+    "305-3 Other indirect (Scope 3) GHG emissions 13\n"
+    "305-4 Other indirect (Scope 3) GHG emissions 13\n"
+    "305-5 Reduction of GHG emissions Climate\n"
+    "Organizational profile\n"
+    "102-1 Name of the organization Example Holdings Ltd.\n"
+    "102-3 Location of headquarters Hong Kong\n"
+    "GRI 401: Employment 2016\n"
+    "401-1 New employee hires and employee turnover Our People\n"
+)
+
+
+def test_title_then_location_on_one_line_is_cut_at_the_title(tmp_path):
+    report = entries(tmp_path, GRI_PAGES, "index.txt")
+    rows = {(e.code, e.line): (e.label, e.section) for e in report.entries}
+    assert sorted(rows.values()) == sorted([
+        ("Direct (Scope 1) GHG emissions", "12"),
+        ("Energy indirect (Scope 2) GHG emissions", "12, 14"),
+        ("Other indirect (Scope 3) GHG emissions", "13"),
+        ("Other indirect (Scope 3) GHG emissions", "13"),
+        ("Reduction of GHG emissions", "Climate"),
+        ("Name of the organization", ""),
+        ("Location of headquarters", "Hong Kong"),
+        ("New employee hires and employee turnover", "Our People"),
+    ])  # fmt: skip
+    flagged = sorted((f.kind, f.code) for f in report.findings if f.kind not in ("missing", "outdated-code"))
+    assert flagged == [("duplicate-label", "305-4"), ("mislabeled", "305-4")]
+    # "GRI 305: Emissions 2016", "Organizational profile": headings of the index, not sections.
+    assert "section-not-found" not in {f.kind for f in report.findings}
+
+
+def test_data_table_rows_are_metrics_not_titles(tmp_path):
+    report = entries(
+        tmp_path,
+        "# Workforce\n\nThis report is prepared in accordance with the GRI Standards.\n\n"
+        "ESG Performance Index\n"
+        "ESG Metric 2021 2020 2019 GRI Indicator\n"
+        "Voluntary Turnover 5.4% 3.6% 4.4% 401-1 -\n"
+        "New Hires 11,000 9,500 8,700 401-1 -\n"
+        "Involuntary Turnover 4.6% 3.9% 4.5% 401-1 -\n"
+        "Total Employees that returned to work after\n"
+        "Parental Leave\n"
+        "2,328 2,833 1,747 401-3 -\n"
+        "Compliance cases reported Fiscal Year No. 416 363 14.6%\n"
+        "GRI 205-3,\n"
+        "GRI 2-27, WEF\n"
+        "Share of renewable energy 51.1% 47.6% 7.5%\n"
+        "GRI 302-1, SASB\n"
+        "Energy intensity 0.117 0.136 -13.9%\n"
+        "GRI 302-1, SASB\n",
+        "data.txt",
+    )
+    rows = [(e.code, e.label, e.metric) for e in report.entries]
+    assert rows == [
+        ("401-1", "Voluntary Turnover", True),
+        ("401-1", "New Hires", True),
+        ("401-1", "Involuntary Turnover", True),
+        ("401-3", "Total Employees that returned to work after Parental Leave", True),
+        ("205-3", "Compliance cases reported Fiscal Year No.", True),
+        ("2-27", "Compliance cases reported Fiscal Year No.", True),
+        ("302-1", "Share of renewable energy", True),
+        ("302-1", "Energy intensity", True),
+    ]
+    kinds = {f.kind for f in report.findings}
+    assert kinds <= {"missing"}, kinds  # metric names are not checked as titles

@@ -31,7 +31,7 @@ _rule = sys.modules[__name__]
 
 def check(ctx: Context) -> Iterator[Finding]:
     groups: dict[tuple[str, str], dict[str, IndexEntry]] = {}
-    for entry in ctx.index.entries:
+    for entry in ctx.titled_entries:
         label = fold(entry.label)
         if label and ctx.disclosure_for(entry):
             groups.setdefault((entry.framework, label), {}).setdefault(entry.code, entry)

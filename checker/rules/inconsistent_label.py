@@ -35,7 +35,7 @@ SAME_VARIANT = 95
 
 def check(ctx: Context) -> Iterator[Finding]:
     by_code: dict[tuple[str, str], list[IndexEntry]] = {}
-    for entry in ctx.index.entries:
+    for entry in ctx.titled_entries:
         if entry.label:
             by_code.setdefault((entry.framework, entry.code), []).append(entry)
     for (framework, code), rows in by_code.items():

@@ -31,7 +31,7 @@ _rule = sys.modules[__name__]
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    for entry in ctx.index.entries:
+    for entry in ctx.titled_entries:
         disclosure = ctx.disclosure_for(entry)
         if disclosure is None or not entry.label:
             continue
