@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .catalog import Catalog, Disclosure
 from .claims import Claim
 from .document import Document
 from .index_parser import ContentIndex, IndexEntry
 from .labels import LabelMatcher
+from .page_refs import printed_offset
 from .sections import Headings
 
 
@@ -22,6 +24,11 @@ class Context:
     labels: LabelMatcher
     frameworks: list[str] = field(default_factory=list)
     """Frameworks the report is held to: claimed in its statement or present in its index."""
+
+    @cached_property
+    def page_offset(self) -> int | None:
+        """Printed page number minus PDF page index; None when the pages print no numbering."""
+        return printed_offset(self.document)
 
     @property
     def titled_entries(self) -> list[IndexEntry]:

@@ -48,3 +48,7 @@ above it (a wrapped name: "Total Employees that returned to work after" / "Paren
 LOCATION_MAX_WORDS = 4
 """A label that reads as its title even with the words after it ("... emissions 12") is still cut
 before at most this many words: a page list or a short location, never a paragraph's text."""
+
+TITLE_WORD_MIN_CHARS = 5
+"""Title words this long ("emissions", "intensity") count as evidence that a page is on topic;
+shorter ones ("of", "GHG", "the") are too common or too short to tell."""

@@ -12,6 +12,8 @@ from . import (
     mislabeled,
     missing,
     outdated_code,
+    page_not_found,
+    page_unsupported,
     section_not_found,
     unknown_code,
 )
@@ -24,6 +26,8 @@ RULES: tuple[ModuleType, ...] = (
     outdated_code,
     missing,
     section_not_found,
+    page_not_found,
+    page_unsupported,
 )
 
 

@@ -1,0 +1,63 @@
+"""ESG403 page-unsupported: the pages an index row points to say nothing of its disclosure.
+
+A row's page numbers are read on the report's own pages; when none of them mentions any of
+the disclosure's evidence terms or title words (catalog data), the pages are likely wrong, or
+the disclosure is listed but not made. Lenient on purpose: one term anywhere on the pages passes.
+
+Fails:
+    305-4 GHG emissions intensity 12      <- page 12 is about board diversity
+Passes:
+    305-4 GHG emissions intensity 48      <- page 48 reports tCO2e per unit of revenue
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+
+from .. import thresholds as t
+from ..catalog import Disclosure
+from ..context import Context
+from ..findings import Finding
+from ..page_refs import own_pages, page_text
+from ..text import fold
+from .base import finding
+
+CODE = "ESG403"
+NAME = "page-unsupported"
+KIND = "unsupported"
+SEVERITY = "warning"
+_rule = sys.modules[__name__]
+
+
+def terms(disclosure: Disclosure) -> list[str]:
+    """What a page answering the disclosure is bound to mention: evidence terms, title words."""
+    words = [word for word in fold(disclosure.title).split() if len(word) >= t.TITLE_WORD_MIN_CHARS]
+    return sorted({fold(term) for term in disclosure.evidence_terms} | set(words))
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    offset, count = ctx.page_offset, ctx.document.page_count
+    if offset is None or not count:
+        return
+    for entry in ctx.titled_entries:
+        disclosure = ctx.disclosure_for(entry)
+        pages = own_pages(entry.section)
+        if not disclosure or not pages or not all(1 <= page - offset <= count for page in pages):
+            continue
+        wanted = terms(disclosure)
+        text = fold(" ".join(page_text(ctx.document, page - offset) for page in pages))
+        if not wanted or any(term in text for term in wanted):
+            continue
+        shown = ", ".join(f'"{term}"' for term in wanted[:4])
+        yield finding(
+            _rule,
+            ctx,
+            f"{entry.framework} {entry.code} points to page {entry.section}, which mentions none of {shown}",
+            framework=entry.framework,
+            code=entry.code,
+            line=entry.line,
+            found=entry.section,
+            expected=f"pages on {disclosure.title}",
+            fix="Point the row to the pages that hold the disclosure.",
+        )
