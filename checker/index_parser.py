@@ -36,6 +36,8 @@ _TRAILING_DATA = re.compile(r"(?:\s(?:[-–—]|[<>]?[-+−]?[$€]?\d[\d.,]*%?|
 """A row label followed by two or more data cells: the code is in a trailing code column."""
 _NO_LABEL = re.compile(r"(?:[\W_]|\b[A-Z]{2,5}\b)*")
 """What is left of a code line that carries no label: punctuation and acronyms ("WEF", "SASB")."""
+_REFERENCE = re.compile(r"\b(?:pp?\.|pages?)\s*\d", re.I)
+"""A page reference: the text is a location, not a section name."""
 _CODE_JOINER = re.compile(r"\s*(?:\(\d{4}\))?\s*(?:[,/;&]|and)?\s*")
 """Between codes of one row: a separator, and a standard's year ("306-3 (2020) RT-AE-150a.1")."""
 _INDEX_TITLE = re.compile(r"\b(?:index|indices|reference table|content table)\b", re.I)
@@ -393,9 +395,12 @@ class IndexParser:
         headings: Headings,
         index: ContentIndex,
     ) -> list[str]:
+        # Index headings of two or more words go before grouping ("B. Social" over "Employment and
+        # Labour Practices"); a single word may be half of a wrapped name ("Corporate" "Governance").
+        fragments = [(n, x) for n, x in fragments if len(x.split()) < 2 or not self._index_heading(x)]
         if not fragments:
             return path
-        names = [(n, line) for n, line in _group_names(fragments, headings) if not self._index_heading(n)]
+        names = [(n, line) for n, line in _group_names(fragments, headings) if self._section_name(n)]
         if not names:
             return path
         for name, line in names:
@@ -403,6 +408,13 @@ class IndexParser:
         if len(names) == 1:
             return [*path[:-1], names[0][0]] if path else [names[0][0]]
         return [name for name, _ in names]
+
+    def _section_name(self, name: str) -> bool:
+        """Not an index heading, nor a reference to another document wrapped over lines
+        ("NFS page 5", "... Conflicts of Interest)")."""
+        if _REFERENCE.search(name) or name.count(")") > name.count("("):
+            return False
+        return not self._index_heading(name)
 
     def _index_heading(self, name: str) -> bool:
         """A heading of the index itself ("GRI 305: Emissions 2016", "Organizational Profile")."""

@@ -67,3 +67,31 @@ def test_corpus_oddities():
         read_document(FIXTURES / "corpus" / "moncler-2023-index.txt")
     )
     assert "2-12" in {entry.code for entry in moncler.entries}  # printed "2" / "-12 Role of..."
+
+
+def test_index_headings_and_references_are_not_section_names():
+    names = set()
+    for name in ("pccw-2021-index.txt", "brookfield-2021-index.txt", "moncler-2023-index.txt"):
+        index = IndexParser(select_catalogs(load_catalogs())).parse(read_document(FIXTURES / "corpus" / name))
+        names |= {section.name for section in index.sections}
+    assert "Performance Data Summary" in names and "Responsible Contracting" in names  # real sections
+    headings = {
+        "B. Social",
+        "Organizational Profile",
+        "Strategy",
+        "Ethics and Integrity",
+        "Stakeholder Engagement",
+    }
+    assert not names & headings
+    assert not [n for n in names if n.startswith(("GRI 1", "GRI 2", "GRI 3", "GRI 4", "Aspect "))]
+    assert not [n for n in names if "page " in n or (n.endswith(")") and "(" not in n)]  # "NFS page 5"
+
+
+def test_lockheed_data_rows_are_metric_entries():
+    index = IndexParser(select_catalogs(load_catalogs())).parse(
+        read_document(FIXTURES / "corpus" / "lockheed-martin-2021-index.txt")
+    )
+    metric = [entry for entry in index.entries if entry.metric]
+    assert len(metric) >= 0.8 * len(index.entries)
+    turnover = next(e for e in metric if e.code == "401-1" and e.label.startswith("Voluntary Turnover"))
+    assert turnover.remark == ""
