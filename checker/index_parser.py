@@ -363,11 +363,11 @@ class IndexParser:
         forms = self._forms(hit, label)
         if len(words) < 2 or not forms:
             return label, ""
-        whole = max(fuzz.ratio(fold(label), form) for form in forms)
-        score, count = max(
-            (max(fuzz.ratio(fold(" ".join(words[:n])), form) for form in forms), n)
-            for n in range(1, len(words))
-        )
+        folded = [fold(word) for word in words]  # fold is word by word: prefixes fold the same
+        whole = _best_ratio(" ".join(folded), forms)
+        if whole == 100:
+            return label, ""
+        score, count = max((_best_ratio(" ".join(folded[:n]), forms), n) for n in range(1, len(words)))
         short_tail = len(words) - count <= t.LOCATION_MAX_WORDS
         if score < t.LABEL_MATCH or score <= whole or (whole >= t.LABEL_MATCH and not short_tail):
             return label, ""
@@ -422,6 +422,11 @@ class IndexParser:
             return True
         best = process.extractOne(fold(name), self._index_headings, scorer=fuzz.ratio)
         return bool(best and best[1] >= t.LABEL_MATCH)
+
+
+def _best_ratio(text: str, forms: list[str]) -> float:
+    best = process.extractOne(text.strip(), forms, scorer=fuzz.ratio)
+    return best[1] if best else 0.0
 
 
 def _prefix_score(candidate: str, form: str) -> float:

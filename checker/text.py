@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _REPLACEMENTS = {
     "\u2018": "'",
@@ -45,8 +46,10 @@ def clean(text: str) -> str:
     return " ".join(clean_text(text).split())
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Lower-case words only: the form in which labels and titles are compared."""
+    """Lower-case words only: the form in which labels and titles are compared (cached: the same
+    titles and label prefixes are folded for every row and every report of a run)."""
     return " ".join(_NON_WORD.sub(" ", clean_text(text).lower()).split())
 
 
