@@ -299,7 +299,7 @@ class IndexParser:
                 fragments.append((code_line.number, code_line.prefix))
             body = [(n, document.cleaned[n - 1]) for n in range(code_line.body_from, end + 1)]
             if code_line.metric is not None:
-                label, remark, location = self._metric_row(code_line, fragments)
+                label, remark, location = self._metric_row(code_line, fragments), "", ""
                 fragments = [(n, text) for n, text in body if text]  # the next row's metric name
             else:
                 path = self._section_path(fragments, path, headings, index)
@@ -323,10 +323,9 @@ class IndexParser:
                 )
 
     @staticmethod
-    def _metric_row(code_line: _CodeLine, above: list[tuple[int, str]]) -> tuple[str, str, str]:
-        """label, remark, location of a data-table row: its metric's name, on the line or above."""
-        name = code_line.metric or join_lines([text for _, text in above[-t.METRIC_NAME_MAX_LINES :]])
-        return name, code_line.rest.strip(" -–—"), ""
+    def _metric_row(code_line: _CodeLine, above: list[tuple[int, str]]) -> str:
+        """The label of a data-table row: its metric's name, on the line or wrapped above it."""
+        return code_line.metric or join_lines([text for _, text in above[-t.METRIC_NAME_MAX_LINES :]])
 
     def _split_row(
         self, code_line: _CodeLine, body: list[tuple[int, str]]

@@ -44,9 +44,8 @@ def printed_offset(document: Document, edge_lines: int = 3) -> int | None:
     if not count or count < 4:
         return None
     votes: Counter[int] = Counter()
-    for index, start in enumerate(document.page_starts, 1):
-        end = document.page_starts[index] - 1 if index < count else len(document.lines)
-        lines = [text for text in document.cleaned[start - 1 : end] if text]
+    for index in range(1, count + 1):
+        lines = [text for text in page_text(document, index).split("\n") if text]
         offsets = set()
         for text in lines[:edge_lines] + lines[-edge_lines:]:
             for match in _FOLIO.finditer(text):
