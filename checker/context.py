@@ -10,7 +10,7 @@ from .claims import Claim
 from .document import Document
 from .index_parser import ContentIndex, IndexEntry
 from .labels import LabelMatcher
-from .page_refs import printed_offset
+from .page_refs import PrintedPages, own_pages, printed_pages
 from .sections import Headings
 
 
@@ -26,14 +26,19 @@ class Context:
     """Frameworks the report is held to: claimed in its statement or present in its index."""
 
     @cached_property
-    def page_offset(self) -> int | None:
-        """Printed page number minus PDF page index; None when the pages print no numbering."""
-        return printed_offset(self.document)
-
-    @property
     def titled_entries(self) -> list[IndexEntry]:
         """Rows whose label is meant to be the code's title: not data-table metric rows."""
         return [entry for entry in self.index.entries if not entry.metric]
+
+    @cached_property
+    def page_references(self) -> list[tuple[IndexEntry, list[int]]]:
+        """Rows whose location is only pages of this report ("48", "pp. 12-15"), with those pages."""
+        return [(entry, pages) for entry in self.index.entries if (pages := own_pages(entry.section))]
+
+    @cached_property
+    def printed_pages(self) -> PrintedPages | None:
+        """The report's printed numbering; read from its pages only when the index cites pages."""
+        return printed_pages(self.document) if self.page_references else None
 
     def catalog_for(self, entry: IndexEntry) -> Catalog | None:
         catalog = self.catalogs.get(entry.framework)

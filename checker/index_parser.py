@@ -299,7 +299,8 @@ class IndexParser:
                 fragments.append((code_line.number, code_line.prefix))
             body = [(n, document.cleaned[n - 1]) for n in range(code_line.body_from, end + 1)]
             if code_line.metric is not None:
-                label, remark, location = self._metric_row(code_line, fragments), "", ""
+                label = code_line.metric or join_lines([x for _, x in fragments[-t.METRIC_NAME_MAX_LINES :]])
+                remark = location = ""  # the metric's name may wrap above its figures
                 fragments = [(n, text) for n, text in body if text]  # the next row's metric name
             else:
                 path = self._section_path(fragments, path, headings, index)
@@ -321,11 +322,6 @@ class IndexParser:
                         metric=code_line.metric is not None,
                     )
                 )
-
-    @staticmethod
-    def _metric_row(code_line: _CodeLine, above: list[tuple[int, str]]) -> str:
-        """The label of a data-table row: its metric's name, on the line or wrapped above it."""
-        return code_line.metric or join_lines([text for _, text in above[-t.METRIC_NAME_MAX_LINES :]])
 
     def _split_row(
         self, code_line: _CodeLine, body: list[tuple[int, str]]
@@ -379,8 +375,9 @@ class IndexParser:
             return []
         head = fold(first_unit)
         own = catalog.get(hit.code)
-        old = catalog.superseded.get(code_key(hit.code))
-        forms = [fold(form) for form in own.label_forms] if own else [fold(old.title)] if old else []
+        superseded = catalog.superseded.get(code_key(hit.code))
+        own_forms = own.label_forms if own else (superseded.title,) if superseded else ()
+        forms = [fold(form) for form in own_forms]
         if any(_prefix_score(head, form) >= t.LABEL_EXTEND for form in forms):
             return forms
         titles = self._titles[hit.framework]

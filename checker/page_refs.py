@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from .document import Document
 
@@ -38,8 +39,23 @@ def own_pages(location: str) -> list[int]:
     return pages
 
 
-def printed_offset(document: Document, edge_lines: int = 3) -> int | None:
-    """printed page number minus PDF page index, agreed on by the pages' own folios."""
+@dataclass(frozen=True)
+class PrintedPages:
+    """The report's printed page numbers: PDF page index plus an offset (an unnumbered cover: -1)."""
+
+    offset: int
+    count: int
+
+    @property
+    def numbers(self) -> range:
+        return range(max(1, 1 + self.offset), self.count + self.offset + 1)
+
+    def pdf_page(self, printed: int) -> int:
+        return printed - self.offset
+
+
+def printed_pages(document: Document, edge_lines: int = 3) -> PrintedPages | None:
+    """The numbering the pages' own folios agree on, or None when too few pages print one."""
     count = document.page_count
     if not count or count < 4:
         return None
@@ -54,7 +70,7 @@ def printed_offset(document: Document, edge_lines: int = 3) -> int | None:
     if not votes:
         return None
     offset, support = votes.most_common(1)[0]
-    return offset if support >= max(3, count * 0.3) else None
+    return PrintedPages(offset, count) if support >= max(3, count * 0.3) else None
 
 
 def page_text(document: Document, pdf_page: int) -> str:

@@ -16,7 +16,6 @@ from collections.abc import Iterator
 
 from ..context import Context
 from ..findings import Finding
-from ..page_refs import own_pages
 from .base import finding
 
 CODE = "ESG402"
@@ -27,12 +26,12 @@ _rule = sys.modules[__name__]
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    offset, count = ctx.page_offset, ctx.document.page_count
-    if offset is None or not count:
+    printed = ctx.printed_pages
+    if printed is None:
         return
-    first, last = max(1, 1 + offset), count + offset
-    for entry in ctx.index.entries:
-        beyond = [page for page in own_pages(entry.section) if not first <= page <= last]
+    first, last = printed.numbers[0], printed.numbers[-1]
+    for entry, pages in ctx.page_references:
+        beyond = [page for page in pages if page not in printed.numbers]
         if beyond:
             yield finding(
                 _rule,

@@ -19,7 +19,7 @@ from .. import thresholds as t
 from ..catalog import Disclosure
 from ..context import Context
 from ..findings import Finding
-from ..page_refs import own_pages, page_text
+from ..page_refs import page_text
 from ..text import fold
 from .base import finding
 
@@ -37,16 +37,15 @@ def terms(disclosure: Disclosure) -> list[str]:
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    offset, count = ctx.page_offset, ctx.document.page_count
-    if offset is None or not count:
+    printed = ctx.printed_pages
+    if printed is None:
         return
-    for entry in ctx.titled_entries:
+    for entry, pages in ctx.page_references:
         disclosure = ctx.disclosure_for(entry)
-        pages = own_pages(entry.section)
-        if not disclosure or not pages or not all(1 <= page - offset <= count for page in pages):
-            continue
+        if entry.metric or not disclosure or not all(page in printed.numbers for page in pages):
+            continue  # a page out of range is ESG402's finding
         wanted = terms(disclosure)
-        text = fold(" ".join(page_text(ctx.document, page - offset) for page in pages))
+        text = fold(" ".join(page_text(ctx.document, printed.pdf_page(page)) for page in pages))
         if not wanted or any(term in text for term in wanted):
             continue
         shown = ", ".join(f'"{term}"' for term in wanted[:4])
