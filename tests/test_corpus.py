@@ -95,3 +95,20 @@ def test_lockheed_data_rows_are_metric_entries():
     assert len(metric) >= 0.8 * len(index.entries)
     turnover = next(e for e in metric if e.code == "401-1" and e.label.startswith("Voluntary Turnover"))
     assert turnover.remark == ""
+
+
+def test_codes_no_standard_has_are_unknown_and_other_sasb_industries_are_not_bundled():
+    from checker import check
+
+    wd40 = check(FIXTURES / "corpus" / "wd40-2024-index.txt").reports[0]
+    assert sorted(f.code for f in wd40.findings if f.kind == "unknown-code") == [
+        "308-4",
+        "418-2",
+        "418-3",
+        "418-4",
+    ]
+    lockheed = check(FIXTURES / "corpus" / "lockheed-martin-2021-index.txt").reports[0]
+    other = {c.framework: c.note for c in lockheed.coverage if c.catalog is None}
+    assert set(other) == {"SASB RT-AE", "SASB TC-ES", "SASB RT-EE", "SASB RT-IG"}
+    assert all("no bundled catalog" in note for note in other.values())
+    assert not [f for f in lockheed.findings if f.kind == "unknown-code"]
