@@ -59,14 +59,22 @@ def text_lines(text: str) -> list[str]:
 
 
 def text_document(name: str, text: str, markdown: bool = False) -> Document:
-    """Split text into lines; pages come from form feeds when the extraction kept them."""
-    lines: list[str] = []
-    page_starts: list[int] = []
-    for page in text.split("\f"):
-        page_starts.append(len(lines) + 1)
-        lines.extend(text_lines(page))
+    """Lines numbered as an editor numbers them; pages come from form feeds when the extraction
+    kept them (pdftotext puts one at the start of each page's first line)."""
+    lines = text_lines(text.rstrip("\f"))
     if lines and lines[-1] == "":
         lines.pop()
+    page_starts = [1]
+    for number, line in enumerate(lines, 1):
+        if "\f" not in line:
+            continue
+        parts = line.split("\f")
+        # A break ending a line starts the page on the next line; one before or inside the text
+        # starts it on this line.
+        ends_line = parts[0].strip() and not parts[-1].strip()
+        page_starts.extend([number + 1 if ends_line else number] * (len(parts) - 1))
+        lines[number - 1] = " ".join(part for part in parts if part)
+    page_starts = [start for start in page_starts if start <= len(lines)] or [1]
     has_pages = len(page_starts) > 1
     headings = markdown_headings(lines) if markdown or looks_like_markdown(lines) else []
     kind = "markdown" if headings else "text"

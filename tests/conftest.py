@@ -34,7 +34,8 @@ def variant(tmp_path: Path, *replacements: tuple[str, str]) -> Path:
 
 
 def line_of(path: Path, text: str) -> int:
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    """The editor's line number (str.splitlines would also split at form feeds)."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
         if text in line:
             return number
     raise AssertionError(f"{text!r} not in {path}")

@@ -135,3 +135,20 @@ def test_markdown_draft_with_pipe_table(tmp_path):
         ("305-7", "-", "Not applicable: no combustion on site"),
     ]
     assert [f for f in report.findings if f.kind == "mislabeled"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "page_starts"),
+    [
+        ("page one\nmore\n\fpage two\nmore\n\f", [1, 3]),  # pdftotext: a break starts each page's line
+        ("page one\nmore\fpage two\nmore", [1, 2]),  # a break inside a line
+        ("page one\nmore\f\npage two\nmore", [1, 3]),  # a break ending a line
+    ],
+)
+def test_form_feeds_give_pages_and_keep_the_editors_line_numbers(tmp_path, text, page_starts):
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    document = read_document(path)
+    assert len(document.lines) == text.rstrip("\f").rstrip("\n").count("\n") + 1
+    assert document.page_starts == page_starts
+    assert "\f" not in "".join(document.lines)
