@@ -109,12 +109,13 @@ class Catalog:
         """Industry catalogs (SASB) cover one code prefix; a code of another industry is not theirs."""
         return not self.scope or code_key(code).startswith(self.scope.lower())
 
-    def covers(self, period_end: date | None) -> bool:
-        if period_end is None:
+    def covers(self, year_start: date | None) -> bool:
+        """Whether this version governs a financial year beginning on that day (as HKEX dates them)."""
+        if year_start is None:
             return True
-        if self.applies_from and period_end < self.applies_from:
+        if self.applies_from and year_start < self.applies_from:
             return False
-        return not (self.applies_until and period_end > self.applies_until)
+        return not (self.applies_until and year_start > self.applies_until)
 
 
 def _tuple(raw: dict[str, Any], key: str) -> tuple[str, ...]:
@@ -287,10 +288,11 @@ def shipped_catalogs() -> tuple[Catalog, ...]:
 
 def select_catalogs(
     catalogs: list[Catalog] | tuple[Catalog, ...],
-    period_end: date | None = None,
+    year_start: date | None = None,
     versions: dict[str, str] | None = None,
 ) -> list[Catalog]:
-    """One catalog per framework: the version asked for, else the one governing the period."""
+    """One catalog per framework: the version asked for, else the one governing the financial year
+    that begins on year_start (the newest when the year is unknown)."""
     versions = {k.lower(): v for k, v in (versions or {}).items()}
     by_framework: dict[str, list[Catalog]] = {}
     for catalog in catalogs:
@@ -307,7 +309,7 @@ def select_catalogs(
                 )
             chosen.append(match[0])
             continue
-        fitting = [c for c in candidates if c.covers(period_end)] or candidates
+        fitting = [c for c in candidates if c.covers(year_start)] or candidates
         chosen.append(max(fitting, key=lambda c: c.applies_from or date.min))
     return chosen
 

@@ -1,40 +1,13 @@
-"""Read the report's statement of use: which frameworks it claims, at which level, for which period."""
+"""Read the report's statement of use: which frameworks it claims, and at which level."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 
 from .catalog import Catalog
 from .document import Document
 
-_MONTHS = {
-    m: n
-    for n, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        1,
-    )
-    for m in names
-}
-_DATE = re.compile(
-    r"(?:(?P<m1>[A-Za-z]{3,9})\.? (?P<d1>\d{1,2}),? (?P<y1>20\d\d))"
-    r"|(?:(?P<d2>\d{1,2}) (?P<m2>[A-Za-z]{3,9}) (?P<y2>20\d\d))"
-)
-_PERIOD = re.compile(r"(?:reporting period|financial year|period from|covers the (?:period|year))", re.I)
 _SENTENCE_END = re.compile(r"[.;](?:\s|$)")
 STATEMENT_WINDOW = 400
 """Characters before a framework's name searched for the claim phrase (one long sentence)."""
@@ -115,27 +88,3 @@ def _find_claim(
             statement = (window + flat[match.start() : stop]).strip()
             return Claim(catalog.framework, nearest[1], statement[:400], line, "report")
     return None
-
-
-def reporting_period_end(document: Document, limit_lines: int = 600) -> date | None:
-    """The last date in the first sentence that states the reporting period, if any."""
-    text = " ".join(document.cleaned[:limit_lines])
-    for match in _PERIOD.finditer(text):
-        window = text[match.start() : match.start() + 200]
-        dates = [_to_date(m) for m in _DATE.finditer(window)]
-        dates = [d for d in dates if d]
-        if dates:
-            return max(dates)
-    return None
-
-
-def _to_date(match: re.Match[str]) -> date | None:
-    month = _MONTHS.get((match.group("m1") or match.group("m2") or "").lower())
-    day = int(match.group("d1") or match.group("d2"))
-    year = int(match.group("y1") or match.group("y2"))
-    if not month:
-        return None
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None

@@ -11,13 +11,14 @@ from pathlib import Path
 
 from . import __version__
 from .catalog import Catalog, code_key, load_catalog_file, select_catalogs, shipped_catalogs
-from .claims import Claim, read_claims, reporting_period_end
+from .claims import Claim, read_claims
 from .context import Context
 from .document import Document
 from .errors import InputError
 from .findings import Finding
 from .index_parser import IndexEntry, IndexParser
 from .labels import LabelMatcher
+from .period import read_period
 from .reader import read_document, text_document
 from .result import CheckResult, Coverage, ReportResult
 from .rules import run_rules
@@ -45,7 +46,8 @@ def check_document(
     claims: dict[str, str] | None = None,
     versions: dict[str, str] | None = None,
 ) -> ReportResult:
-    selected = tuple(select_catalogs(catalogs, reporting_period_end(document), versions))
+    period = read_period(document)
+    selected = tuple(select_catalogs(catalogs, period.year_start if period else None, versions))
     parser, labels = _tools(selected)
     index = parser.parse(document)
     if not index.entries:
@@ -67,6 +69,7 @@ def check_document(
         findings=findings,
         lines=len(document.lines),
         pages=document.page_count,
+        period=period,
     )
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from .claims import Claim
 from .findings import SEVERITY_ORDER, Finding
 from .index_parser import IndexEntry
+from .period import ReportingPeriod
 
 SCHEMA_VERSION = "1.0"
 
@@ -37,6 +38,7 @@ class ReportResult:
     error: str | None = None
     lines: int = 0
     pages: int | None = None
+    period: ReportingPeriod | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -44,11 +46,24 @@ class ReportResult:
             "error": self.error,
             "lines": self.lines,
             "pages": self.pages,
+            "period": _period(self.period),
             "claims": [asdict(claim) for claim in self.claims.values()],
             "entries": [asdict(entry) for entry in self.entries],
             "coverage": [asdict(cover) for cover in self.coverage],
             "findings": [asdict(found) for found in self.findings],
         }
+
+
+def _period(period: ReportingPeriod | None) -> dict[str, Any] | None:
+    if period is None:
+        return None
+    return {
+        "start": period.start.isoformat(),
+        "end": period.end.isoformat(),
+        "year_start": period.year_start.isoformat(),
+        "line": period.line,
+        "statement": period.statement,
+    }
 
 
 @dataclass

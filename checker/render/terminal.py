@@ -28,6 +28,9 @@ def _header(report: ReportResult) -> Panel:
     lines = [Text(report.path, style="bold")]
     size = f"{report.lines} lines" + (f", {report.pages} pages" if report.pages else "")
     lines.append(Text(f"{size}, {len(report.entries)} index rows", style="dim"))
+    if report.period:
+        span = f"{report.period.start} to {report.period.end} (line {report.period.line})"
+        lines.append(Text.assemble(("period ", "dim"), span))
     for claim in report.claims.values():
         where = f" (line {claim.line})" if claim.line else ""
         source = {"user": " (set by --claim)", "default": " (assumed)"}.get(claim.source, where)
