@@ -40,6 +40,28 @@ class Document:
         text = clean_text("\n".join(self.lines))
         return [" ".join(line.split()) for line in text.split("\n")]
 
+    @cached_property
+    def flat(self) -> str:
+        """The cleaned lines joined by spaces: one string for searches that cross line ends."""
+        return " ".join(self.cleaned)
+
+    @cached_property
+    def flat_lower(self) -> str:
+        """`flat` in lower case, for fast literal tests before slow case-insensitive searches."""
+        return self.flat.lower()
+
+    @cached_property
+    def _line_offsets(self) -> list[int]:
+        offsets, position = [], 0
+        for text in self.cleaned:
+            offsets.append(position)
+            position += len(text) + 1
+        return offsets
+
+    def line_at(self, position: int) -> int:
+        """The line holding a position of `flat`."""
+        return bisect_right(self._line_offsets, position)
+
     def page_of(self, line: int | None) -> int | None:
         if line is None or not self.page_starts:
             return None

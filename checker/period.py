@@ -8,7 +8,6 @@ to June 2025 is still under the pre-2025 Guide.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -72,21 +71,21 @@ class ReportingPeriod:
 
 def read_period(document: Document) -> ReportingPeriod | None:
     """The first date range or "year ended" date stated after a trigger word; else a "calendar year"."""
-    flat, offsets = _flat(document)
+    flat = document.flat
     calendar = None
-    for position in _trigger_positions(flat.lower()):
+    for position in _trigger_positions(document.flat_lower):
         window = flat[position : position + WINDOW]
         found = _dated_statement(window)
         if found:
             match, start, end = found
             end = _last_end_of_statement(flat, position + match.end(), end)
-            return ReportingPeriod(start, end, _line(offsets, position), _statement(flat, position, match))
+            return ReportingPeriod(start, end, document.line_at(position), _statement(flat, position, match))
         calendar = calendar or _calendar_year(window, position)
     if calendar:
         match, position = calendar
         year = int(match.group("year"))
         statement = _statement(flat, position, match)
-        return ReportingPeriod(date(year, 1, 1), date(year, 12, 31), _line(offsets, position), statement)
+        return ReportingPeriod(date(year, 1, 1), date(year, 12, 31), document.line_at(position), statement)
     return None
 
 
@@ -118,18 +117,6 @@ def _dated_statement(window: str) -> tuple[re.Match[str], date, date] | None:
 def _calendar_year(window: str, position: int) -> tuple[re.Match[str], int] | None:
     match = _CALENDAR_YEAR.match(window)
     return (match, position) if match else None
-
-
-def _flat(document: Document) -> tuple[str, list[int]]:
-    offsets, position = [], 0
-    for text in document.cleaned:
-        offsets.append(position)
-        position += len(text) + 1
-    return "\n".join(document.cleaned), offsets
-
-
-def _line(offsets: list[int], position: int) -> int:
-    return bisect_right(offsets, position)
 
 
 def _range_start(match: re.Match[str], end: date) -> date | None:

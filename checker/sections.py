@@ -38,11 +38,15 @@ class Headings:
     """Heading candidates of the body (outside the index) and the body text itself."""
 
     def __init__(self, document: Document, exclude: list[tuple[int, int]]) -> None:
-        def outside(number: int) -> bool:
-            return not any(start <= number <= end for start, end in exclude)
-
         cleaned = document.cleaned
-        numbers = [n for n in range(1, len(cleaned) + 1) if cleaned[n - 1] and outside(n)]
+        inside = [False] * (len(cleaned) + 2)
+        for start, end in exclude:
+            inside[start : end + 1] = [True] * (end + 1 - start)
+
+        def outside(number: int) -> bool:
+            return not inside[number]
+
+        numbers = [n for n in range(1, len(cleaned) + 1) if cleaned[n - 1] and not inside[n]]
         body = _FOOTNOTE.sub("", "\n".join(cleaned[n - 1] for n in numbers))
         body_lines = list(zip(numbers, body.split("\n"), strict=True))
         candidates: dict[str, str] = {}

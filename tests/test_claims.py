@@ -1,0 +1,43 @@
+"""Reading the statement of use, and the literal test that lets a report skip a framework's scan."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.catalog import select_catalogs, shipped_catalogs
+from checker.claims import _required_literal, read_claims
+from checker.document import Document
+
+
+@pytest.mark.parametrize(
+    ("pattern", "literal"),
+    [
+        (r"\bGRI\b", "GRI"),
+        (
+            "Environmental, Social and Governance Reporting Code",
+            "Environmental, Social and Governance Reporting Code",
+        ),
+        (r"refer(?:s|red)? to", "refer"),  # a group is never required text
+        ("colou?r", "colo"),  # the character before "?" may be absent
+        (r"x{2}yz", "yz"),
+        (r"[\]x]abc", "abc"),  # a character class, "]" escaped inside it
+        (r"Stock Exchange\.", "Stock Exchange."),
+        ("GRI|SASB", ""),  # an alternation at the top: no literal is required
+    ],
+)
+def test_required_literal_is_text_every_match_contains(pattern, literal):
+    assert _required_literal(pattern) == literal
+
+
+def _claims(text: str) -> dict[str, str]:
+    document = Document("report.txt", text.split("\n"))
+    return {f: c.level for f, c in read_claims(document, select_catalogs(shipped_catalogs())).items()}
+
+
+def test_claims_are_read_whatever_the_case_and_only_where_a_framework_is_named():
+    assert _claims("This report was prepared with reference to the gri standards.") == {
+        "GRI": "with-reference"
+    }
+    esrs = _claims("Prepared in accordance with the\nEuropean Sustainability Reporting Standards.")
+    assert esrs == {"ESRS": "with-reference"}  # the ESRS catalog lists codes only, one level
+    assert _claims("Nothing here names a framework.") == {}
