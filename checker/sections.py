@@ -11,6 +11,7 @@ from .document import Document
 from .text import clean, fold
 
 _FOOTNOTE = re.compile(r"(?<=[A-Za-z])\d{1,3}\b")
+_FOOTNOTE_AT = re.compile(r"\d{0,3}")
 _TERMINAL = re.compile(r"[.,;:!?]$")
 _NON_LETTER = re.compile(r"[^A-Za-z]")
 
@@ -46,9 +47,12 @@ class Headings:
         def outside(number: int) -> bool:
             return not inside[number]
 
-        numbers = [n for n in range(1, len(cleaned) + 1) if cleaned[n - 1] and not inside[n]]
-        body = _FOOTNOTE.sub("", "\n".join(cleaned[n - 1] for n in numbers))
-        body_lines = list(zip(numbers, body.split("\n"), strict=True))
+        body_lines = [cleaned[n - 1] for n in range(1, len(cleaned) + 1) if cleaned[n - 1] and not inside[n]]
+        # Footnote marks ("Climate Action3") are cut from short capitalised lines only: one regex
+        # pass over the whole body would cost a tenth of the check.
+        short = [
+            _FOOTNOTE.sub("", line) if len(line) < 80 and line[0].isupper() else line for line in body_lines
+        ]
         candidates: dict[str, str] = {}
 
         def add(text: str) -> None:
@@ -60,18 +64,18 @@ class Headings:
         for heading in document.headings:
             if outside(heading.line):
                 add(clean(heading.text))
-        for position, (_, text) in enumerate(body_lines):
+        for position, text in enumerate(short):
             if not title_like(text):
                 continue
             add(text)
-            if position + 1 < len(body_lines):
-                following = body_lines[position + 1][1]
+            if position + 1 < len(short):
+                following = short[position + 1]
                 if title_like(following[:1].upper() + following[1:]):
                     add(f"{text} {following}")
         candidates.pop("", None)
         self._candidates = candidates
         self._folded = list(candidates)
-        self._body = body.replace("\n", " ")
+        self._body = " ".join(body_lines)
 
     def best(self, name: str) -> HeadingMatch | None:
         if not self._folded:
@@ -89,6 +93,8 @@ class Headings:
         start = body.find(wanted)
         while start >= 0:  # str.find, then a word-boundary check: a regex scan per name is 10x slower
             end = start + len(wanted)
+            if wanted[-1:].isalpha():  # a footnote mark may follow: "Climate Action3"
+                end += len(_FOOTNOTE_AT.match(body, end)[0])
             if (start == 0 or not body[start - 1].isalnum()) and (
                 end == len(body) or not body[end].isalnum()
             ):

@@ -147,6 +147,17 @@ def test_misspelt_section_names_the_nearest_heading(tmp_path):
     )
 
 
+def test_a_footnote_mark_after_a_heading_or_a_name_in_the_text_is_ignored(tmp_path):
+    heading = variant(tmp_path, ("\nClimate Action\nScope 1", "\nClimate Action2\nScope 1"))
+    assert findings(heading) == []
+    in_text = variant(
+        tmp_path,
+        ("Governance\n2-9", "Board Oversight\n2-9"),
+        ("The Board oversees sustainability.", "The Board Oversight1 covers sustainability."),
+    )
+    assert findings(in_text) == []
+
+
 def test_section_with_no_heading_like_it(tmp_path):
     path = variant(tmp_path, ("Governance\n2-9", "Miscellaneous Items\n2-9"))
     (found,) = findings(path)
