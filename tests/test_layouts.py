@@ -89,10 +89,11 @@ def test_data_table_rows_are_metrics_not_titles(tmp_path):
         "Compliance cases reported Fiscal Year No. 416 363 14.6%\n"
         "GRI 205-3,\n"
         "GRI 2-27, WEF\n"
-        "Share of renewable energy 51.1% 47.6% 7.5%\n"
+        "Share of renewable energy 51.1% 47.6%4 7.5%\n"
         "GRI 302-1, SASB\n"
         "Energy intensity 0.117 0.136 -13.9%\n"
-        "GRI 302-1, SASB\n",
+        "GRI 302-1, SASB\n"
+        "Canada(11) 1,200+ 1,100+ 1,000+ 102-8 -\n",
         "data.txt",
     )
     rows = [(e.code, e.label, e.metric) for e in report.entries]
@@ -105,6 +106,26 @@ def test_data_table_rows_are_metrics_not_titles(tmp_path):
         ("2-27", "Compliance cases reported Fiscal Year No.", True),
         ("302-1", "Share of renewable energy", True),
         ("302-1", "Energy intensity", True),
+        ("102-8", "Canada(11)", True),
     ]
     kinds = {f.kind for f in report.findings}
-    assert kinds <= {"missing"}, kinds  # metric names are not checked as titles
+    assert kinds <= {"missing", "outdated-code"}, kinds  # metric names are not checked as titles
+
+
+def test_rows_printing_one_part_each_of_a_metric_are_not_inconsistent(tmp_path):
+    report = entries(
+        tmp_path,
+        "# Energy\n\nWe report with reference to the SASB Hardware standard.\n\n"
+        "SASB Index\n"
+        "TC-HW-410a.1 (1) Percentage of products by revenue Energy\n"
+        "TC-HW-410a.1 (2) IEC 62474 declarable substances Energy\n"
+        "TC-HW-430a.1 Percentage of Tier 1 supplier facilities audited Energy\n"
+        "TC-HW-430a.1 Number of supplier audits Energy\n"
+        "TC-HW-000.A Number of units produced by product category Energy\n"
+        "TC-HW-000.C Percentage of production from owned facilities Energy\n"
+        "TC-HW-410a.2 Percentage of eligible products meeting EPEAT registration Energy\n"
+        "TC-HW-410a.4 Weight of end-of-life products and e-waste recovered Energy\n",
+        "parts.txt",
+    )
+    flagged = {(f.kind, f.code) for f in report.findings if f.kind == "inconsistent-label"}
+    assert flagged == {("inconsistent-label", "TC-HW-430a.1")}

@@ -7,11 +7,14 @@ flagged at its first row.
 Fails:
     2-22  External assurance                           <- flagged
     2-22  Statement on sustainable development strategy
-Passes: every 2-22 row printed "Statement on sustainable development strategy".
+Passes: every 2-22 row printed "Statement on sustainable development strategy"; rows that
+each print one enumerated part of a metric ("(1) Total energy consumed", "(2) Percentage grid
+electricity").
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterator
 
@@ -31,12 +34,14 @@ SEVERITY = "warning"
 _rule = sys.modules[__name__]
 SAME_VARIANT = 95
 """Labels this close are the same wording (a dropped comma is not a second variant)."""
+_PART = re.compile(r"\((?:\d{1,2}|[a-h]|[ivx]{1,4})\)\s")
+"""A label that opens with an enumerator prints one part of a multi-part metric, not its title."""
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     by_code: dict[tuple[str, str], list[IndexEntry]] = {}
     for entry in ctx.titled_entries:
-        if entry.label:
+        if entry.label and not _PART.match(entry.label):
             by_code.setdefault((entry.framework, entry.code), []).append(entry)
     for (framework, code), rows in by_code.items():
         variants: list[list[IndexEntry]] = []
