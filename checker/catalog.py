@@ -18,6 +18,9 @@ from typing import Any
 from .errors import InputError
 from .text import clean, clean_text, fold
 
+_EXAMPLES = re.compile(r"\s*\((?:e\.g\.|for example)[^()]*\)", re.I)
+_YEAR_END = re.compile(r"\s+\d{4}$")
+
 SEVERITIES = ("error", "warning", "info")
 
 
@@ -53,11 +56,22 @@ class Disclosure:
 
     @property
     def label_forms(self) -> tuple[str, ...]:
-        """Every wording a report may legitimately print beside the code."""
+        """Every wording a report may legitimately print beside the code; a wording may leave out
+        its "(e.g. …)" examples, as many HKEX indexes do."""
         forms = [self.title]
         if self.text:
             forms += [self.text, f"{self.title} {self.text}"]
-        return (*forms, *self.aliases)
+        forms += self.aliases
+        return (*forms, *(short for form in forms if (short := _EXAMPLES.sub("", form)) != form))
+
+    @property
+    def standard_names(self) -> tuple[str, ...]:
+        """The names of the code's standard an index may print in place of a title: "GRI 305:
+        Emissions 2016", "Emissions 2016", "Emissions"."""
+        if not self.standard:
+            return ()
+        name = self.standard.split(":", 1)[-1].strip()
+        return (self.standard, name, _YEAR_END.sub("", name))
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -29,6 +30,15 @@ class Context:
     def titled_entries(self) -> list[IndexEntry]:
         """Rows whose label is meant to be the code's title: not data-table metric rows."""
         return [entry for entry in self.index.entries if not entry.metric]
+
+    @cached_property
+    def _row_sizes(self) -> Counter[tuple[int, str]]:
+        return Counter((entry.line, entry.label) for entry in self.titled_entries)
+
+    def shares_row(self, entry: IndexEntry) -> bool:
+        """Whether the entry's row lists several codes under one label ("301-1, 301-2 Materials
+        used by weight or volume, Recycled input materials used")."""
+        return self._row_sizes[(entry.line, entry.label)] > 1
 
     @cached_property
     def page_references(self) -> list[tuple[IndexEntry, list[int]]]:

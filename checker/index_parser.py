@@ -306,7 +306,7 @@ class IndexParser:
             else:
                 path = self._section_path(fragments, path, headings, index)
                 label, remark, fragments = self._split_row(code_line, body)
-                label, location = self._cut_label(code_line.hit, label)
+                label, location = self._cut_label([code_line.hit, *code_line.extra], label)
                 if location.endswith("."):  # an answer printed in the row, not a location
                     remark, location = join_lines([location, remark]), ""
             for hit in [code_line.hit, *code_line.extra]:
@@ -348,26 +348,48 @@ class IndexParser:
         remark = join_lines([text for unit in rest for _, text in unit])
         return join_lines(label_parts), remark, tail
 
-    def _cut_label(self, hit: CodeHit, label: str) -> tuple[str, str]:
+    def _cut_label(self, hits: list[CodeHit], label: str) -> tuple[str, str]:
         """A title and the location printed after it on the same line.
 
         "102-1 Name of the organization Brookfield Asset Management Inc." and "305-4 GHG
         emissions intensity 48": the label is cut where it reads best as an official wording;
-        a label that already reads as one is cut only before a few words (a page, a place).
+        a label that already reads as one is cut only before a few words (a page, a place). A row of
+        several codes may print their titles one after the other.
         """
         words = label.split()
-        forms = self._forms(hit, label)
+        forms = self._forms(hits[0], label)
+        if len(hits) > 1 and forms:
+            forms = [*forms, self._joined_titles(hits)]
         if len(words) < 2 or not forms:
             return label, ""
         folded = [fold(word) for word in words]  # fold is word by word: prefixes fold the same
         whole = _best_ratio(" ".join(folded), forms)
         if whole == 100:
             return label, ""
+        if whole < t.LABEL_MATCH:
+            named = self._standard_name_cut(hits[0], words, folded)
+            if named:
+                return named
         score, count = max((_best_ratio(" ".join(folded[:n]), forms), n) for n in range(1, len(words)))
         short_tail = len(words) - count <= t.LOCATION_MAX_WORDS
         if score < t.LABEL_MATCH or score <= whole or (whole >= t.LABEL_MATCH and not short_tail):
             return label, ""
         return " ".join(words[:count]), " ".join(words[count:])
+
+    def _standard_name_cut(self, hit: CodeHit, words: list[str], folded: list[str]) -> tuple[str, str] | None:
+        """A row labelled with its standard's name, then a location ("305-3, 305-4 Emissions 13")."""
+        catalog = self.catalogs.get(hit.framework)
+        own = catalog.get(hit.code) if catalog else None
+        names = {fold(name) for name in own.standard_names} if own else set()
+        for count in range(1, len(words)):
+            if " ".join(folded[:count]) in names and len(words) - count <= t.LOCATION_MAX_WORDS:
+                return " ".join(words[:count]), " ".join(words[count:])
+        return None
+
+    def _joined_titles(self, hits: list[CodeHit]) -> str:
+        catalog = self.catalogs.get(hits[0].framework)
+        found = [catalog.get(hit.code) for hit in hits] if catalog else []
+        return fold(" ".join(disclosure.title for disclosure in found if disclosure))
 
     def _forms(self, hit: CodeHit, first_unit: str) -> list[str]:
         """Official wordings the label may be the start of: its own code's, else the closest one's."""

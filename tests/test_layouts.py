@@ -129,3 +129,39 @@ def test_rows_printing_one_part_each_of_a_metric_are_not_inconsistent(tmp_path):
     )
     flagged = {(f.kind, f.code) for f in report.findings if f.kind == "inconsistent-label"}
     assert flagged == {("inconsistent-label", "TC-HW-430a.1")}
+
+
+def test_hkex_wording_without_its_examples_is_the_official_wording(tmp_path):
+    report = entries(
+        tmp_path,
+        "# Report 2023\n\n" + PERIOD + "# Emissions\n\nText.\n\n# Employment\n\nText.\n\n"
+        "| Indicator | Description | Section |\n|---|---|---|\n"
+        "| KPI A1.2 | Direct (Scope 1) and energy indirect (Scope 2) greenhouse gas emissions "
+        "(in tonnes) and, where appropriate, intensity. | Emissions |\n"
+        "| KPI B1.1 | Total workforce by gender, employment type, age group and geographical "
+        "region. | Employment |\n"
+        "| KPI B1.2 | Employee turnover rate by gender. | Employment |\n",
+    )
+    flagged = [(f.kind, f.code) for f in report.findings if f.kind != "missing"]
+    assert flagged == [("mislabeled", "B1.2")]  # dropping "age group and geographical region" is not
+
+
+def test_one_row_of_several_codes_may_join_their_titles_or_print_the_standard(tmp_path):
+    text = GRI_PAGES.replace(
+        "305-1 Direct (Scope 1) GHG emissions 12\n305-2 Energy indirect (Scope 2) GHG emissions 12, 14\n",
+        "305-1, 305-2 Direct (Scope 1) GHG emissions Energy indirect (Scope 2) GHG emissions 12\n",
+    ).replace(
+        "305-3 Other indirect (Scope 3) GHG emissions 13\n305-4 Other indirect (Scope 3) GHG emissions 13\n",
+        "305-3, 305-4 Emissions 13\n",
+    )
+    text += "401-3 Parental leave Our People\n302-1 Energy consumption within the organization Climate\n"
+    report = entries(tmp_path, text, "index.txt")
+    joined = {e.code: (e.label, e.section) for e in report.entries if e.code in ("305-1", "305-2")}
+    assert set(joined.values()) == {
+        ("Direct (Scope 1) GHG emissions Energy indirect (Scope 2) GHG emissions", "12")
+    }
+    flagged = sorted(
+        (f.kind, f.code, f.severity) for f in report.findings if f.code and f.code.startswith("305")
+    )
+    assert flagged == [("mislabeled", "305-3", "warning"), ("mislabeled", "305-4", "warning")]
+    assert all("name of its standard" in f.message for f in report.findings if f.code in ("305-3", "305-4"))

@@ -1,7 +1,8 @@
 """ESG102 shared-label (duplicate-label): two different codes carry the same label.
 
 One label belongs to one disclosure. When several codes print it, the codes whose title it
-is not are flagged (all but the first, where it is nobody's title).
+is not are flagged (all but the first, where it is nobody's title). One row listing several codes
+under one label ("305-1, 305-2, 305-3 Emissions") is not a duplicate.
 
 Fails:
     2-11  Chair of the highest governance body
@@ -33,7 +34,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     groups: dict[tuple[str, str], dict[str, IndexEntry]] = {}
     for entry in ctx.titled_entries:
         label = fold(entry.label)
-        if label and ctx.disclosure_for(entry):
+        if label and ctx.disclosure_for(entry) and not ctx.shares_row(entry):
             groups.setdefault((entry.framework, label), {}).setdefault(entry.code, entry)
     for rows in groups.values():
         if len(rows) < 2:

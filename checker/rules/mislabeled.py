@@ -4,7 +4,8 @@ The label is compared with every official wording of the code (title, requiremen
 aliases in the catalog). When it matches another code's title better, the finding names
 that code: the row either carries the wrong title or the wrong code. A shortened or
 altered title (e.g. the standard's name instead of the disclosure's) is a warning; a title
-quoted with a word dropped or added (not a spelling variant) is info.
+quoted with a word dropped or added (not a spelling variant) is info. A row that lists several
+codes may print one label joining their titles.
 
 Fails:
     305-4  Other indirect (Scope 3) GHG emissions      <- the title of 305-3
@@ -21,6 +22,7 @@ from .. import thresholds as t
 from ..context import Context
 from ..findings import Finding
 from ..labels import word_changes
+from ..text import fold
 from .base import finding
 
 CODE = "ESG101"
@@ -54,6 +56,19 @@ def check(ctx: Context) -> Iterator[Finding]:
                     fix=f'Quote the official wording: "{form}".',
                     **fields,
                 )
+            continue
+        if ctx.shares_row(entry) and fold(disclosure.title) in fold(entry.label):
+            continue  # one label joining the titles of the row's codes
+        if fold(entry.label) in {fold(name) for name in disclosure.standard_names}:
+            yield finding(
+                _rule,
+                ctx,
+                f"{entry.framework} {entry.code} is printed with the name of its standard, "
+                f'"{disclosure.standard}"; expected "{disclosure.title}"',
+                severity="warning",
+                fix=f'Print the disclosure\'s own title "{disclosure.title}" beside {entry.code}.',
+                **fields,
+            )
             continue
         other = ctx.labels.best_other(entry.framework, entry.label, disclosure.code)
         if other and other.score >= t.LABEL_OTHER_CODE and other.score > own:
