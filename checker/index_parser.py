@@ -382,7 +382,12 @@ class IndexParser:
         own = catalog.get(hit.code) if catalog else None
         names = {fold(name) for name in own.standard_names} if own else set()
         for count in range(1, len(words)):
-            if " ".join(folded[:count]) in names and len(words) - count <= t.LOCATION_MAX_WORDS:
+            starts_location = words[count][:1].isupper() or words[count][:1].isdigit()  # not "of ODS"
+            if (
+                " ".join(folded[:count]) in names
+                and starts_location
+                and len(words) - count <= t.LOCATION_MAX_WORDS
+            ):
                 return " ".join(words[:count]), " ".join(words[count:])
         return None
 
