@@ -68,7 +68,7 @@ def _required_literal(pattern: str) -> str:
                 continue
         elif char == "|" and depth == 0:
             return ""
-        elif char in "(":
+        elif char == "(":
             depth += 1
         elif char == ")":
             depth -= 1

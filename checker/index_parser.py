@@ -32,9 +32,9 @@ _CONNECTOR_END = re.compile(r"(?:\b(?:and|or|of|for|to|the|in|on|with|by|a|an|&)
 _DIGIT = re.compile(r"\d")
 _DATA_CELLS = re.compile(r"(?:[-–—$%.,/]|\d[\d.,%]*|n/?a)(?:\s+(?:[-–—$%.,/]|\d[\d.,%]*|n/?a))*")
 """A prefix of data cells only (years' figures, dashes): the code sits in a trailing code column."""
-# Figures may carry "+" ("1,200+") or a footnote mark after "%" ("47.6%4").
 _TRAILING_DATA = re.compile(r"(?:\s(?:[-–—]|[<>]?[-+−]?[$€]?\d[\d.,]*\+?(?:%\d?)?|n/?a)){2,}$")
-"""A row label followed by two or more data cells: the code is in a trailing code column."""
+"""A row label followed by two or more data cells: the code is in a trailing code column. Figures
+may carry "+" ("1,200+") or a footnote mark after "%" ("47.6%4")."""
 _NO_LABEL = re.compile(r"(?:[\W_]|\b[A-Z]{2,5}\b)*")
 """What is left of a code line that carries no label: punctuation and acronyms ("WEF", "SASB")."""
 _REFERENCE = re.compile(r"\b(?:pp?\.|pages?)\s*\d", re.I)
