@@ -2,9 +2,10 @@
 
     python benchmarks/make_corpus_fixtures.py [CORPUS_DIR]   (default: ../shared/corpus)
 
-PDF pages are extracted with the checker's own PDF reader and joined with form feeds, so the
-fixtures keep page breaks; text reports are cut by line range. Ranges are those of
-SOURCES.md in the corpus (1-based PDF pages / lines), widened a little.
+PDF pages are extracted with the checker's own PDF reader and joined as pdftotext joins them (a
+form feed opening each page's first line), so the fixtures keep page breaks; text reports are cut
+by line range. Ranges are those of SOURCES.md in the corpus (1-based PDF pages / lines), widened a
+little.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ def main() -> None:
             for first, last in ranges
             for page in range(first, last + 1)
         ]
-        (OUT / f"{Path(name).stem}-index.txt").write_text("\f".join(pages) + "\n", encoding="utf-8")
+        (OUT / f"{Path(name).stem}-index.txt").write_text("\n\f".join(pages) + "\n", encoding="utf-8")
     for name, (first, last) in TEXT_LINES.items():
         lines = (corpus / name).read_text(encoding="utf-8").splitlines()[first - 1 : last]
         suffix = ".md" if name.startswith("samsung") else ".txt"
