@@ -8,6 +8,7 @@ from typing import Protocol
 
 from ..context import Context
 from ..findings import Finding
+from ..index_parser import IndexEntry
 
 
 class Rule(Protocol):
@@ -32,4 +33,18 @@ def finding(
         message=message,
         page=ctx.page(line if isinstance(line, int) else None),
         **fields,  # type: ignore[arg-type]
+    )
+
+
+def entry_finding(
+    rule: ModuleType,
+    ctx: Context,
+    entry: IndexEntry,
+    message: str,
+    severity: str | None = None,
+    **fields: object,
+) -> Finding:
+    """A finding on one index row: its framework, code and line."""
+    return finding(
+        rule, ctx, message, severity, framework=entry.framework, code=entry.code, line=entry.line, **fields
     )

@@ -21,7 +21,7 @@ from ..context import Context
 from ..findings import Finding
 from ..index_parser import IndexEntry
 from ..text import fold
-from .base import finding
+from .base import entry_finding
 
 CODE = "ESG102"
 NAME = "shared-label"
@@ -45,13 +45,11 @@ def check(ctx: Context) -> Iterator[Finding]:
             flagged = flagged[1:]
         for entry in flagged:
             disclosure = ctx.disclosure_for(entry)
-            yield finding(
+            yield entry_finding(
                 _rule,
                 ctx,
+                entry,
                 f"{entry.framework} {entry.code} shares its label with {_others(rows, entry.code)}",
-                framework=entry.framework,
-                code=entry.code,
-                line=entry.line,
                 found=entry.label,
                 expected=disclosure.title if disclosure else None,
                 fix="Give each code its own official title.",

@@ -25,7 +25,7 @@ from ..context import Context
 from ..findings import Finding
 from ..index_parser import IndexEntry
 from ..text import fold
-from .base import finding
+from .base import entry_finding
 
 CODE = "ESG103"
 NAME = "inconsistent-label"
@@ -59,14 +59,12 @@ def check(ctx: Context) -> Iterator[Finding]:
             if variant is right:
                 continue
             first = variant[0]
-            yield finding(
+            yield entry_finding(
                 _rule,
                 ctx,
+                first,
                 f'{framework} {code} is labelled "{first.label}" here but "{right[0].label}" '
                 f"at line {right[0].line}",
-                framework=framework,
-                code=code,
-                line=first.line,
                 found=first.label,
                 expected=right[0].label,
                 fix="Print the same official title in every row of the code.",

@@ -23,7 +23,7 @@ from ..context import Context
 from ..findings import Finding
 from ..labels import word_changes
 from ..text import fold
-from .base import finding
+from .base import entry_finding
 
 CODE = "ESG101"
 NAME = "label-mismatch"
@@ -39,18 +39,16 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue
         own, form = ctx.labels.own_best(entry.label, disclosure)
         fields = dict(
-            framework=entry.framework,
-            code=entry.code,
-            line=entry.line,
             found=entry.label,
             expected=form if own >= t.LABEL_MATCH else disclosure.title,
         )
         if own >= t.LABEL_MATCH:
             changes = word_changes(entry.label, form) if own < 100 else []
             if changes:
-                yield finding(
+                yield entry_finding(
                     _rule,
                     ctx,
+                    entry,
                     f"{entry.framework} {entry.code} quotes its title inexactly ({'; '.join(changes)})",
                     severity="info",
                     fix=f'Quote the official wording: "{form}".',
@@ -60,9 +58,10 @@ def check(ctx: Context) -> Iterator[Finding]:
         if ctx.shares_row(entry) and fold(disclosure.title) in fold(entry.label):
             continue  # one label joining the titles of the row's codes
         if fold(entry.label) in {fold(name) for name in disclosure.standard_names}:
-            yield finding(
+            yield entry_finding(
                 _rule,
                 ctx,
+                entry,
                 f"{entry.framework} {entry.code} is printed with the name of its standard, "
                 f'"{disclosure.standard}"; expected "{disclosure.title}"',
                 severity="warning",
@@ -72,9 +71,10 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue
         other = ctx.labels.best_other(entry.framework, entry.label, disclosure.code)
         if other and other.score >= t.LABEL_OTHER_CODE and other.score > own:
-            yield finding(
+            yield entry_finding(
                 _rule,
                 ctx,
+                entry,
                 f"{entry.framework} {entry.code} is printed with the title of {other.code}; "
                 f'expected "{disclosure.title}"',
                 fix=f'Print "{disclosure.title}" beside {entry.code}, or change the code to '
@@ -82,18 +82,20 @@ def check(ctx: Context) -> Iterator[Finding]:
                 **fields,
             )
         elif own < t.LABEL_WRONG:
-            yield finding(
+            yield entry_finding(
                 _rule,
                 ctx,
+                entry,
                 f"{entry.framework} {entry.code} is printed with a label that is not its title; "
                 f'expected "{disclosure.title}"',
                 fix=f'Print the official title "{disclosure.title}".',
                 **fields,
             )
         else:
-            yield finding(
+            yield entry_finding(
                 _rule,
                 ctx,
+                entry,
                 f"{entry.framework} {entry.code} is printed with an altered title; "
                 f'expected "{disclosure.title}"',
                 severity="warning",

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from ..catalog import code_key
 from ..context import Context
 from ..findings import Finding
-from .base import finding
+from .base import entry_finding
 
 CODE = "ESG202"
 NAME = "outdated-code"
@@ -36,14 +36,12 @@ def check(ctx: Context) -> Iterator[Finding]:
         titles = "; ".join(
             f"{code} {catalog.get(code).title}" for code in old.successors if catalog.get(code)
         )
-        yield finding(
+        yield entry_finding(
             _rule,
             ctx,
+            entry,
             f"{entry.framework} {entry.code} ({old.title}) is from {old.standard or 'a superseded version'}; "
             f"{catalog.name} {catalog.version} replaces it with {successors}",
-            framework=entry.framework,
-            code=entry.code,
-            line=entry.line,
             found=entry.code,
             expected=titles or None,
             fix=f"Renumber the row to {successors}." if old.successors else "Drop or re-map the row.",

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from ..context import Context
 from ..findings import Finding
-from .base import finding
+from .base import entry_finding
 
 CODE = "ESG402"
 NAME = "page-not-found"
@@ -33,14 +33,12 @@ def check(ctx: Context) -> Iterator[Finding]:
     for entry, pages in ctx.page_references:
         beyond = [page for page in pages if page not in printed.numbers]
         if beyond:
-            yield finding(
+            yield entry_finding(
                 _rule,
                 ctx,
+                entry,
                 f"{entry.framework} {entry.code} points to page {beyond[0]}, "
                 f"but the report's printed pages run {first}-{last}",
-                framework=entry.framework,
-                code=entry.code,
-                line=entry.line,
                 found=entry.section,
                 expected=f"a page from {first} to {last}",
                 fix="Correct the page reference.",

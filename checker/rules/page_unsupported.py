@@ -21,7 +21,7 @@ from ..context import Context
 from ..findings import Finding
 from ..page_refs import page_text
 from ..text import fold
-from .base import finding
+from .base import entry_finding
 
 CODE = "ESG403"
 NAME = "page-unsupported"
@@ -49,13 +49,11 @@ def check(ctx: Context) -> Iterator[Finding]:
         if not wanted or any(term in text for term in wanted):
             continue
         shown = ", ".join(f'"{term}"' for term in wanted[:4])
-        yield finding(
+        yield entry_finding(
             _rule,
             ctx,
+            entry,
             f"{entry.framework} {entry.code} points to page {entry.section}, which mentions none of {shown}",
-            framework=entry.framework,
-            code=entry.code,
-            line=entry.line,
             found=entry.section,
             expected=f"pages on {disclosure.title}",
             fix="Point the row to the pages that hold the disclosure.",

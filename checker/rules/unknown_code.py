@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from ..catalog import code_key
 from ..context import Context
 from ..findings import Finding
-from .base import finding
+from .base import entry_finding
 
 CODE = "ESG201"
 NAME = "unknown-code"
@@ -36,13 +36,11 @@ def check(ctx: Context) -> Iterator[Finding]:
         if key in reported:
             continue
         reported.add(key)
-        yield finding(
+        yield entry_finding(
             _rule,
             ctx,
+            entry,
             f"{entry.framework} {entry.code} is not a disclosure of {catalog.name} {catalog.version}",
-            framework=entry.framework,
-            code=entry.code,
-            line=entry.line,
             found=entry.code,
             fix="Check the code against the standard; it may be a typo or from another version.",
         )
