@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from . import thresholds as t
-from .catalog import Catalog, code_key, framework_titles
+from .catalog import Catalog, Disclosure, code_key, framework_titles
 from .codes import CodeFinder, CodeHit
 from .document import Document
 from .sections import Headings, title_like
@@ -378,8 +378,7 @@ class IndexParser:
 
     def _standard_name_cut(self, hit: CodeHit, words: list[str], folded: list[str]) -> tuple[str, str] | None:
         """A row labelled with its standard's name, then a location ("305-3, 305-4 Emissions 13")."""
-        catalog = self.catalogs.get(hit.framework)
-        own = catalog.get(hit.code) if catalog else None
+        own = self._disclosure(hit)
         names = {fold(name) for name in own.standard_names} if own else set()
         for count in range(1, len(words)):
             starts_location = words[count][:1].isupper() or words[count][:1].isdigit()  # not "of ODS"
@@ -392,9 +391,12 @@ class IndexParser:
         return None
 
     def _joined_titles(self, hits: list[CodeHit]) -> str:
-        catalog = self.catalogs.get(hits[0].framework)
-        found = [catalog.get(hit.code) for hit in hits] if catalog else []
+        found = [self._disclosure(hit) for hit in hits]
         return fold(" ".join(disclosure.title for disclosure in found if disclosure))
+
+    def _disclosure(self, hit: CodeHit) -> Disclosure | None:
+        catalog = self.catalogs.get(hit.framework)
+        return catalog.get(hit.code) if catalog else None
 
     def _forms(self, hit: CodeHit, first_unit: str) -> list[str]:
         """Official wordings the label may be the start of: its own code's, else the closest one's."""

@@ -44,10 +44,7 @@ class Headings:
         for start, end in exclude:
             inside[start : end + 1] = [True] * (end + 1 - start)
 
-        def outside(number: int) -> bool:
-            return not inside[number]
-
-        body_lines = [cleaned[n - 1] for n in range(1, len(cleaned) + 1) if cleaned[n - 1] and not inside[n]]
+        body_lines = [line for number, line in enumerate(cleaned, 1) if line and not inside[number]]
         # Footnote marks ("Climate Action3") are cut from short capitalised lines only: one regex
         # pass over the whole body would cost a tenth of the check.
         short = [
@@ -62,7 +59,7 @@ class Headings:
                 candidates[key] = text
 
         for heading in document.headings:
-            if outside(heading.line):
+            if not inside[heading.line]:
                 add(clean(heading.text))
         for position, text in enumerate(short):
             if not title_like(text):

@@ -47,11 +47,16 @@ def clean(text: str) -> str:
     return " ".join(clean_text(text).split())
 
 
+def fold_text(text: str) -> str:
+    """Lower-case words only: the form in which labels and titles are compared."""
+    return " ".join(_NON_WORD.sub(" ", clean_text(text).lower()).split())
+
+
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Lower-case words only: the form in which labels and titles are compared (cached: the same
-    titles and label prefixes are folded for every row and every report of a run)."""
-    return " ".join(_NON_WORD.sub(" ", clean_text(text).lower()).split())
+    """fold_text, cached: the same titles and label prefixes are folded for every row and every
+    report of a run. Long texts read once (whole pages) go to fold_text, so the cache stays small."""
+    return fold_text(text)
 
 
 def join_lines(parts: list[str]) -> str:

@@ -20,7 +20,7 @@ from ..catalog import Disclosure
 from ..context import Context
 from ..findings import Finding
 from ..page_refs import page_text
-from ..text import fold
+from ..text import fold, fold_text
 from .base import entry_finding
 
 CODE = "ESG403"
@@ -45,7 +45,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         if entry.metric or not disclosure or not all(page in printed.numbers for page in pages):
             continue  # a page out of range is ESG402's finding
         wanted = terms(disclosure)
-        text = fold(" ".join(page_text(ctx.document, printed.pdf_page(page)) for page in pages))
+        text = fold_text(" ".join(page_text(ctx.document, printed.pdf_page(page)) for page in pages))
         if not wanted or any(term in text for term in wanted):
             continue
         shown = ", ".join(f'"{term}"' for term in wanted[:4])
