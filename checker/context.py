@@ -9,7 +9,7 @@ from functools import cached_property
 from .catalog import Catalog, Disclosure
 from .claims import Claim
 from .document import Document
-from .index_parser import ContentIndex, IndexEntry
+from .index_parser import ContentIndex, IndexEntry, SectionName
 from .labels import LabelMatcher
 from .page_refs import PrintedPages, own_pages, printed_pages
 from .sections import Headings
@@ -28,8 +28,16 @@ class Context:
 
     @cached_property
     def titled_entries(self) -> list[IndexEntry]:
-        """Rows whose label is meant to be the code's title: not data-table metric rows."""
-        return [entry for entry in self.index.entries if not entry.metric]
+        """Rows whose label is meant to be the code's title: rows of a table whose label column
+        holds titles (checker/roles.py), not data-table metric rows."""
+        titled = {table.number for table in self.index.tables if table.label == "title"}
+        return [entry for entry in self.index.entries if not entry.metric and entry.table in titled]
+
+    @cached_property
+    def section_names(self) -> list[SectionName]:
+        """Section names printed in tables whose location column names this report's sections."""
+        located = {table.number for table in self.index.tables if table.location == "section"}
+        return [section for section in self.index.sections if section.table in located]
 
     @cached_property
     def _row_sizes(self) -> Counter[tuple[int, str]]:

@@ -20,6 +20,7 @@ from .labels import LabelMatcher
 from .period import read_period
 from .reader import read_document, text_document
 from .result import CheckResult, Coverage, ReportResult
+from .roles import decide_roles
 from .rules import run_rules
 
 
@@ -59,11 +60,13 @@ def check_document(
     frameworks = [f for f, c in by_framework.items() if _applies(c, index.entries, found_claims)]
     assert index.headings is not None
     ctx = Context(document, index, by_framework, found_claims, index.headings, labels, frameworks)
+    decide_roles(ctx)
     findings = run_rules(ctx)
     return ReportResult(
         path=document.path,
         claims=found_claims,
         entries=index.entries,
+        tables=index.tables,
         coverage=[_coverage(ctx, framework, findings) for framework in frameworks] + _uncatalogued(ctx),
         findings=findings,
         lines=len(document.lines),

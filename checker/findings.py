@@ -17,6 +17,7 @@ KINDS = (
     "outdated-code",
     "section-not-found",
     "omission-unexplained",
+    "not-checked",
 )
 
 

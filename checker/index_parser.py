@@ -60,6 +60,8 @@ class IndexEntry:
     starred: bool = False
     metric: bool = False
     """A data-table row ("Voluntary turnover 5.4% 3.6% 401-1"): its label names a metric, not the code."""
+    table: int = 0
+    """Which table of the index the row belongs to (ContentIndex.tables): its columns' roles."""
 
 
 @dataclass(frozen=True)
@@ -68,11 +70,31 @@ class SectionName:
 
     name: str
     line: int
+    table: int = 0
+
+
+@dataclass
+class IndexTable:
+    """One table of the index (a run of code rows, or a pipe table), and what its columns hold.
+
+    Roles are decided for the table as a whole (checker/roles.py), before any rule runs:
+    `label` is "title" when most labels read as official titles, else "text" (answers,
+    descriptions, section names), or "none"; `location` is "section" when most section names
+    are headings of this report, "main-report" in a standalone index, else "unresolved" or "none".
+    """
+
+    number: int
+    first_line: int
+    last_line: int
+    label: str = "none"
+    location: str = "none"
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
 class ContentIndex:
     entries: list[IndexEntry] = field(default_factory=list)
+    tables: list[IndexTable] = field(default_factory=list)
     sections: list[SectionName] = field(default_factory=list)
     spans: list[tuple[int, int]] = field(default_factory=list)
     headings: Headings | None = None
@@ -230,20 +252,27 @@ class IndexParser:
         spans = [self._span(document, run) for run in regions]
         headings = Headings(document, spans + table_spans)
         index = ContentIndex(spans=sorted(spans + table_spans), headings=headings)
-        for run, span in zip(regions, spans, strict=True):
-            self._parse_run(document, run, span, headings, index)
+        for number, (run, span) in enumerate(zip(regions, spans, strict=True)):
+            index.tables.append(IndexTable(number, *span))
+            self._parse_run(document, run, span, headings, index, number)
+        for span in table_spans:
+            index.tables.append(IndexTable(len(index.tables), *span))
+        for entry in table_entries:
+            entry.table += len(regions)
         if table_entries:
             index.entries = sorted(index.entries + table_entries, key=lambda entry: entry.line)
         return index
 
     def _tables(self, document: Document) -> tuple[list[IndexEntry], list[tuple[int, int]]]:
-        """Rows of pipe tables (Markdown, Word) that hold codes, read cell by cell."""
+        """Rows of pipe tables (Markdown, Word) that hold codes, read cell by cell; each entry's
+        table number counts the pipe tables only."""
         entries: list[IndexEntry] = []
         spans: list[tuple[int, int]] = []
         for table in pipe_tables(document):
             found = table_entries(table, self.finder)
             if not found:
                 continue
+            number = len(spans)
             spans.append((table[0].line, table[-1].line))
             entries += [
                 IndexEntry(
@@ -255,6 +284,7 @@ class IndexParser:
                     line=row.line,
                     page=document.page_of(row.line),
                     starred=row.starred,
+                    table=number,
                 )
                 for row in found
             ]
@@ -290,6 +320,7 @@ class IndexParser:
         span: tuple[int, int],
         headings: Headings,
         index: ContentIndex,
+        table: int,
     ) -> None:
         fragments = [(n, document.cleaned[n - 1]) for n in range(span[0], run[0].number)]
         fragments = [(n, text) for n, text in fragments if text]
@@ -304,7 +335,7 @@ class IndexParser:
                 remark = location = ""  # the metric's name may wrap above its figures
                 fragments = [(n, text) for n, text in body if text]  # the next row's metric name
             else:
-                path = self._section_path(fragments, path, headings, index)
+                path = self._section_path(fragments, path, headings, index, table)
                 label, remark, fragments = self._split_row(code_line, body)
                 label, location = self._cut_label([code_line.hit, *code_line.extra], label)
                 if location.endswith("."):  # an answer printed in the row, not a location
@@ -321,6 +352,7 @@ class IndexParser:
                         page=document.page_of(code_line.number),
                         starred=hit.starred,
                         metric=code_line.metric is not None,
+                        table=table,
                     )
                 )
 
@@ -420,6 +452,7 @@ class IndexParser:
         path: list[str],
         headings: Headings,
         index: ContentIndex,
+        table: int,
     ) -> list[str]:
         # Index headings of two or more words go before grouping ("B. Social" over "Employment and
         # Labour Practices"); a single word may be half of a wrapped name ("Corporate" "Governance").
@@ -430,7 +463,7 @@ class IndexParser:
         if not names:
             return path
         for name, line in names:
-            index.sections.append(SectionName(name, line))
+            index.sections.append(SectionName(name, line, table))
         if len(names) == 1:
             return [*path[:-1], names[0][0]] if path else [names[0][0]]
         return [name for name, _ in names]

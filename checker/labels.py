@@ -46,6 +46,11 @@ def word_changes(label: str, form: str) -> list[str]:
     return changes
 
 
+def _shortened_score(label: str, form: str) -> float:
+    """A label that is a shortened wording: the best alignment of the label within the form."""
+    return fuzz.partial_ratio(label, form) if len(form) > len(label) else 0.0
+
+
 @dataclass(frozen=True)
 class OtherMatch:
     code: str
@@ -77,6 +82,20 @@ class LabelMatcher:
             forms = [(form, fold(form)) for form in disclosure.label_forms]
             self._folded_forms[id(disclosure)] = forms
         return forms
+
+    def resemblance(self, label: str, disclosure: Disclosure, framework: str) -> float:
+        """How much a label reads as an official wording, its own or another code's, whole or
+        shortened ("Percentage of Tier 1 supplier facilities audited" for a long SASB metric).
+        Decides what a column holds (checker/roles.py), never a finding on its own."""
+        folded = fold(label)
+        own = max(
+            max(label_score(folded, form), _shortened_score(folded, form) if len(folded) >= 15 else 0.0)
+            for _, form in self._forms(disclosure)
+        )
+        if folded in {fold(name) for name in disclosure.standard_names}:
+            own = 100.0
+        other = self.best_other(framework, label, disclosure.code)
+        return max(own, other.score if other else 0.0)
 
     def best_other(self, framework: str, label: str, own_code: str) -> OtherMatch | None:
         """The other code whose wording the label matches best."""

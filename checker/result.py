@@ -7,7 +7,7 @@ from typing import Any
 
 from .claims import Claim
 from .findings import SEVERITY_ORDER, Finding
-from .index_parser import IndexEntry
+from .index_parser import IndexEntry, IndexTable
 from .period import ReportingPeriod
 
 SCHEMA_VERSION = "1.0"
@@ -33,6 +33,7 @@ class ReportResult:
     path: str
     claims: dict[str, Claim] = field(default_factory=dict)
     entries: list[IndexEntry] = field(default_factory=list)
+    tables: list[IndexTable] = field(default_factory=list)
     coverage: list[Coverage] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None
@@ -48,6 +49,7 @@ class ReportResult:
             "pages": self.pages,
             "period": _period(self.period),
             "claims": [asdict(claim) for claim in self.claims.values()],
+            "tables": [asdict(table) for table in self.tables],
             "entries": [asdict(entry) for entry in self.entries],
             "coverage": [asdict(cover) for cover in self.coverage],
             "findings": [asdict(found) for found in self.findings],

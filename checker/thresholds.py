@@ -52,3 +52,21 @@ before at most this many words: a page list or a short location, never a paragra
 TITLE_WORD_MIN_CHARS = 5
 """Title words this long ("emissions", "intensity") count as evidence that a page is on topic;
 shorter ones ("of", "GHG", "the") are too common or too short to tell."""
+
+TITLE_ROLE_SCORE = 75
+"""A label scoring at least this against some code's official wording reads as a title (an
+altered or misplaced title included); answers, descriptions and section names score lower."""
+
+ROLE_MIN_SHARE = 0.6
+"""A column holds titles (or this report's section names) when at least this share of its
+cells do; below it the column holds something else and is not checked as such."""
+
+ROLE_MIN_ROWS = 3
+"""Fewer cells than this cannot show what a column holds: it is not checked."""
+
+STANDALONE_INDEX_SHARE = 0.3
+STANDALONE_LEAD_SHARE = 0.15
+"""A document whose index opens it (at most 15 % of its text lines before the first table) and
+holds at least 30 % of its text lines is a standalone index: its section references point to a
+report that is not in the file. (Standalone indexes seen: 2-7 % before, 35-97 % inside, the tables
+found not always covering all of it; reports put their index after the report.)"""

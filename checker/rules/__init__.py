@@ -11,6 +11,7 @@ from . import (
     inconsistent_label,
     mislabeled,
     missing,
+    not_checked,
     outdated_code,
     page_not_found,
     page_unsupported,
@@ -19,6 +20,7 @@ from . import (
 )
 
 RULES: tuple[ModuleType, ...] = (
+    not_checked,
     mislabeled,
     duplicate_label,
     inconsistent_label,

@@ -7,6 +7,10 @@ flagged at its first row.
 Fails:
     2-22  External assurance                           <- flagged
     2-22  Statement on sustainable development strategy
+Only codes of a bundled catalog are compared: without an official wording there is no telling
+which variant is right, nor whether the code is one repeated per topic with the topic's name
+(GRI 2016 "103-1" under each material topic).
+
 Passes: every 2-22 row printed "Statement on sustainable development strategy"; rows that
 each print one enumerated part of a metric ("(1) Total energy consumed", "(2) Percentage grid
 electricity").
@@ -41,7 +45,7 @@ _PART = re.compile(r"\((?:\d{1,2}|[a-h]|[ivx]{1,4})\)\s")
 def check(ctx: Context) -> Iterator[Finding]:
     by_code: dict[tuple[str, str], list[IndexEntry]] = {}
     for entry in ctx.titled_entries:
-        if entry.label and not _PART.match(entry.label):
+        if entry.label and not _PART.match(entry.label) and ctx.disclosure_for(entry):
             by_code.setdefault((entry.framework, entry.code), []).append(entry)
     for (framework, code), rows in by_code.items():
         variants: list[list[IndexEntry]] = []

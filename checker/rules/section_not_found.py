@@ -2,6 +2,8 @@
 
 Every section name printed in the index must be a heading (or the exact wording) of the
 report; the nearest heading is offered as the likely intent of a typo or renamed chapter.
+Only tables whose location column holds this report's section names are read (checker/roles.py):
+not topics, other documents, answers, nor a standalone index's references to its report.
 
 Fails:
     Sustainable Supply Chai        <- the report's heading is "Sustainable Supply Chain"
@@ -27,7 +29,7 @@ _rule = sys.modules[__name__]
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    for section in ctx.index.sections:
+    for section in ctx.section_names:
         if ctx.headings.exists(section.name):
             continue
         nearest = ctx.headings.best(section.name)
