@@ -10,7 +10,8 @@ from checker import check
 
 BODY = (
     "Annual Sustainability Report 2023\n\n"
-    "This report covers the year ended 31 December 2023. It is prepared with reference to the GRI Standards.\n\n"
+    "This report covers the year ended 31 December 2023. "
+    "It is prepared with reference to the GRI Standards.\n\n"
     + "".join(
         f"{name}\n{text}\n\n"
         for name, text in [
@@ -78,12 +79,14 @@ def test_answer_column_is_not_checked_as_titles(tmp_path):
 def test_topic_and_document_column_is_not_checked_as_sections(tmp_path):
     report = run(
         tmp_path,
-        "Economic Performance\n201-1 Direct economic value generated and distributed Annual Report 2023, p. 12\n"
+        "Economic Performance\n"
+        "201-1 Direct economic value generated and distributed Annual Report 2023, p. 12\n"
         "Procurement Practices\n204-1 Proportion of spending on local suppliers CDP Climate Response\n"
         "Anti-corruption\n205-1 Operations assessed for risks related to corruption Code of Conduct\n"
         "Energy Performance\n302-1 Energy consumption within the organization Proxy Statement\n"
         "Water Stewardship\n303-3 Water withdrawal Water Policy\n"
-        "Supplier Screening\n308-1 New suppliers that were screened using environmental criteria Supplier Code\n"
+        "Supplier Screening\n"
+        "308-1 New suppliers that were screened using environmental criteria Supplier Code\n"
         "Employment Practices\n401-1 New employee hires and employee turnover Form 10-K\n"
         "Training Programmes\n404-1 Average hours of training per year per employee HR Policy\n",
     )
