@@ -324,7 +324,7 @@ def select_catalogs(
             chosen.append(match[0])
             continue
         fitting = [c for c in candidates if c.covers(year_start)] or candidates
-        chosen.append(max(fitting, key=lambda c: c.applies_from or date.min))
+        chosen.append(max(fitting, key=lambda c: (c.applies_from or date.min, c.applies_until or date.max)))
     return chosen
 
 

@@ -6,6 +6,7 @@ import glob
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from datetime import date
 from pathlib import Path
 
 from . import __version__
@@ -47,9 +48,15 @@ def check_document(
     versions: dict[str, str] | None = None,
 ) -> ReportResult:
     period = read_period(document)
-    selected = tuple(select_catalogs(catalogs, period.year_start if period else None, versions))
+    year_start = period.year_start if period else None
+    selected = tuple(select_catalogs(catalogs, year_start, versions))
     parser, labels = _tools(selected)
     index = parser.parse(document)
+    printed = _versions_printed(catalogs, selected, index.entries, year_start, versions or {})
+    if printed != selected:  # an older set still allowed, or a newer one adopted early
+        selected = printed
+        parser, labels = _tools(selected)
+        index = parser.parse(document)
     if not index.entries:
         raise InputError(
             document.path,
@@ -73,6 +80,28 @@ def check_document(
         pages=document.page_count,
         period=period,
     )
+
+
+def _versions_printed(
+    catalogs: list[Catalog],
+    selected: tuple[Catalog, ...],
+    entries: list[IndexEntry],
+    year_start: date | None,
+    versions: dict[str, str],
+) -> tuple[Catalog, ...]:
+    """Where several versions of a framework govern the report's year (GRI 2016 and 2021 for a
+    year begun in 2021), the one whose codes the index prints; a version asked for stays."""
+    asked = {framework.lower() for framework in versions}
+    chosen = []
+    for current in selected:
+        if current.framework.lower() in asked:
+            chosen.append(current)
+            continue
+        codes = {code_key(e.code) for e in entries if e.framework == current.framework}
+        allowed = [c for c in catalogs if c.framework == current.framework and c.covers(year_start)]
+        best = max(allowed, key=lambda c: (sum(1 for code in codes if c.get(code)), c is current))
+        chosen.append(best)
+    return tuple(chosen)
 
 
 def _applies(catalog: Catalog, entries: list[IndexEntry], claims: dict[str, Claim]) -> bool:

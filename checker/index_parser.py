@@ -395,6 +395,9 @@ class IndexParser:
         if len(words) < 2 or not forms:
             return label, ""
         folded = [fold(word) for word in words]  # fold is word by word: prefixes fold the same
+        standard = self._standard_column(hits[0], words, folded)
+        if standard:
+            return standard
         whole = _best_ratio(" ".join(folded), forms)
         if whole == 100:
             return label, ""
@@ -420,6 +423,17 @@ class IndexParser:
                 and len(words) - count <= t.LOCATION_MAX_WORDS
             ):
                 return " ".join(words[:count]), " ".join(words[count:])
+        return None
+
+    def _standard_column(self, hit: CodeHit, words: list[str], folded: list[str]) -> tuple[str, str] | None:
+        """The GRI template's standard column printed after the code, then a location ("103-1,
+        103-2, 103-3 GRI 103: Management Approach 2016 Climate Change")."""
+        own = self._disclosure(hit)
+        if not own or not own.standard:
+            return None
+        name = fold(own.standard).split()
+        if len(words) > len(name) and folded[: len(name)] == name:
+            return " ".join(words[: len(name)]), " ".join(words[len(name) :])
         return None
 
     def _joined_titles(self, hits: list[CodeHit]) -> str:

@@ -5,7 +5,8 @@ aliases in the catalog). When it matches another code's title better, the findin
 that code: the row either carries the wrong title or the wrong code. A shortened or
 altered title (e.g. the standard's name instead of the disclosure's) is a warning; a title
 quoted with a word dropped or added (not a spelling variant) is info. A row that lists several
-codes may print one label joining their titles.
+codes may print one label joining their titles. A label that is the standard's full name ("GRI 103:
+Management Approach 2016") is the standard column of GRI's own index template, not a title.
 
 Fails:
     305-4  Other indirect (Scope 3) GHG emissions      <- the title of 305-3
@@ -57,6 +58,8 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue
         if ctx.shares_row(entry) and fold(disclosure.title) in fold(entry.label):
             continue  # one label joining the titles of the row's codes
+        if fold(entry.label) == fold(disclosure.standard):
+            continue  # the GRI template's standard column ("GRI 103: Management Approach 2016")
         if fold(entry.label) in {fold(name) for name in disclosure.standard_names}:
             yield entry_finding(
                 _rule,
