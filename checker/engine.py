@@ -5,8 +5,8 @@ from __future__ import annotations
 import glob
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
