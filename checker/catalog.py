@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -323,9 +323,21 @@ def select_catalogs(
                 )
             chosen.append(match[0])
             continue
-        fitting = [c for c in candidates if c.covers(year_start)] or candidates
-        chosen.append(max(fitting, key=lambda c: (c.applies_from or date.min, c.applies_until or date.max)))
+        fitting = [c for c in candidates if c.covers(year_start)]
+        newest = max(
+            fitting or candidates, key=lambda c: (c.applies_from or date.min, c.applies_until or date.max)
+        )
+        chosen.append(newest if fitting else _recognise_only(newest))
     return chosen
+
+
+@lru_cache(maxsize=32)
+def _recognise_only(catalog: Catalog) -> Catalog:
+    """A version kept to find a framework's codes in a report of a year no bundled version governs
+    (HKEX before July 2020): its rows are kept and not checked against the wrong wording."""
+    return replace(
+        catalog, recognise_only=True, version=f"{catalog.version} (codes only: no version of the period)"
+    )
 
 
 def framework_titles(catalog: Catalog) -> list[tuple[str, str]]:

@@ -99,7 +99,7 @@ def _versions_printed(
             continue
         codes = {code_key(e.code) for e in entries if e.framework == current.framework}
         allowed = [c for c in catalogs if c.framework == current.framework and c.covers(year_start)]
-        best = max(allowed, key=lambda c: (sum(1 for code in codes if c.get(code)), c is current))
+        best = max([current, *allowed], key=lambda c: (sum(1 for code in codes if c.get(code)), c is current))
         chosen.append(best)
     return tuple(chosen)
 

@@ -242,7 +242,8 @@ def test_hkex_versions_govern_consecutive_periods():
     old, new = load("hkex_c2.yaml"), load("hkex_c2_2025.yaml")
     assert old["framework"] == new["framework"] == "HKEX"
     assert (old["applies_until"], new["applies_from"]) == ("2024-12-31", "2025-01-01")
-    assert "applies_from" not in old and "applies_until" not in new
+    assert old["applies_from"] == "2020-07-01"  # the 2020 amendments; the Guide before is not bundled
+    assert "applies_until" not in new
 
 
 def test_hkex_2025_drops_the_climate_provisions_part_d_replaces():

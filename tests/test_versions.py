@@ -1,0 +1,91 @@
+"""The catalog version a report is held to: its period, and the codes its index prints."""
+
+from __future__ import annotations
+
+from checker import check
+
+GRI_2016_ROWS = (
+    "GRI Content Index\n"
+    "102-1 Name of the organization About us\n"
+    "102-3 Location of headquarters About us\n"
+    "102-7 Scale of the organization About us\n"
+    "102-14 Statement from senior decision-maker CEO Letter\n"
+    "102-18 Governance structure Governance\n"
+    "102-40 List of stakeholder groups Stakeholders\n"
+    "103-1 Explanation of the material topic and its Boundary Climate\n"
+    "305-1 Direct (Scope 1) GHG emissions Climate\n"
+    "305-4 Other indirect (Scope 3) GHG emissions Climate\n"
+)
+BODY = (
+    "Sustainability Report\n\n"
+    "This report covers the period from 1 January {year} to 31 December {year}. It has been prepared "
+    "in accordance with the GRI Standards: Core option.\n\n"
+    "About us\nWe make bicycles.\n\nCEO Letter\nDear reader.\n\nGovernance\nA board of seven.\n\n"
+    "Stakeholders\nCustomers and staff.\n\nClimate\nScope 1: 1,250 tCO2e.\n\n"
+)
+
+
+def run(tmp_path, year: int, rows: str = GRI_2016_ROWS):
+    path = tmp_path / f"report-{year}.txt"
+    path.write_text(BODY.format(year=year) + rows, encoding="utf-8")
+    report = check(path).reports[0]
+    assert report.error is None, report.error
+    return report
+
+
+def gri(report):
+    return next(c for c in report.coverage if c.framework == "GRI")
+
+
+def test_2016_codes_in_a_2021_report_are_valid(tmp_path):
+    report = run(tmp_path, 2021)
+    assert gri(report).version == "2016"
+    assert not [f for f in report.findings if f.kind in ("outdated-code", "missing", "unknown-code")]
+    mislabeled = [(f.code, f.severity) for f in report.findings if f.kind == "mislabeled"]
+    assert mislabeled == [("305-4", "error")]  # titles are still checked, against the 2016 set
+
+
+def test_2016_codes_in_a_2023_report_are_outdated_with_their_successor(tmp_path):
+    report = run(tmp_path, 2023)
+    assert gri(report).version == "2021"
+    outdated = {f.code: f for f in report.findings if f.kind == "outdated-code"}
+    assert set(outdated) == {"102-1", "102-3", "102-7", "102-14", "102-18", "102-40", "103-1"}
+    assert "2-22" in outdated["102-14"].message
+
+
+def test_gri_2021_adopted_early_in_a_2021_report(tmp_path):
+    rows = GRI_2016_ROWS
+    for old, new in [
+        ("102-1 Name of the organization", "2-1 Organizational details"),
+        (
+            "102-3 Location of headquarters",
+            "2-2 Entities included in the organization's sustainability reporting",
+        ),
+        ("102-7 Scale of the organization", "2-6 Activities, value chain and other business relationships"),
+        ("102-14 Statement from senior decision-maker", "2-22 Statement on sustainable development strategy"),
+        ("102-18 Governance structure", "2-9 Governance structure and composition"),
+        ("102-40 List of stakeholder groups", "2-29 Approach to stakeholder engagement"),
+        ("103-1 Explanation of the material topic and its Boundary", "3-3 Management of material topics"),
+    ]:
+        rows = rows.replace(old, new)
+    report = run(tmp_path, 2021, rows)
+    assert gri(report).version == "2021"
+    assert not [f for f in report.findings if f.kind in ("outdated-code", "unknown-code")]
+
+
+def test_hkex_report_of_a_year_before_the_2020_amendments_is_kept_not_checked(tmp_path):
+    rows = "ESG Reporting Guide Content Index\n" + "".join(
+        f"KPI {code} Description of something else entirely.\n"
+        for code in ("A1.1", "A1.2", "A1.3", "A1.4", "A1.5", "A1.6", "A2.1", "A2.2", "A2.3")
+    )
+    path = tmp_path / "hkex-2019.txt"
+    path.write_text(
+        "ESG Report 2019\n\nThis report covers the year ended 31 December 2019 and complies with the "
+        "ESG Reporting Guide of HKEX.\n\n" + rows,
+        encoding="utf-8",
+    )
+    report = check(path).reports[0]
+    assert len(report.entries) == 9
+    assert [f for f in report.findings if f.severity != "info"] == []
+    (cover,) = [c for c in report.coverage if c.framework == "HKEX"]
+    assert cover.catalog is None and "not checked" in cover.note
