@@ -10,6 +10,10 @@ from .catalog import Catalog
 from .document import Document
 
 _SENTENCE_END = re.compile(r"[.;](?:\s|$)")
+_ABOUT_THE_REPORT = re.compile(
+    r"\b(?:report(?:s|ed|ing)?|index|disclos\w*|document|prepared|compiled|published|presented)\b", re.I
+)
+"""A statement of use speaks of the report itself (prepared, disclosed, reported in accordance with)."""
 STATEMENT_WINDOW = 400
 """Characters before a framework's name searched for the claim phrase (one long sentence)."""
 
@@ -101,6 +105,7 @@ def _find_claim(document: Document, catalog: Catalog, exclude: list[tuple[int, i
         return None
     flat = document.flat
     mention = re.compile("|".join(f"(?:{m})" for m in catalog.mentions), re.I)
+    code = re.compile(rf"(?<![\w.-])(?:{catalog.code_pattern})(?![\w-])")
     for match in mention.finditer(flat):
         line = document.line_at(match.start())
         if any(start <= line <= end for start, end in exclude):
@@ -110,6 +115,8 @@ def _find_claim(document: Document, catalog: Catalog, exclude: list[tuple[int, i
         ends = list(_SENTENCE_END.finditer(window))
         if ends:
             window = window[ends[-1].end() :]
+        if code.search(window):
+            continue  # an index row ("102-54 Claims of reporting in accordance with ..."), not a statement
         nearest: tuple[int, str] | None = None
         for level in catalog.claim_levels:
             for phrase in level.phrases:
@@ -120,5 +127,7 @@ def _find_claim(document: Document, catalog: Catalog, exclude: list[tuple[int, i
             sentence_end = _SENTENCE_END.search(flat, match.end())
             stop = sentence_end.start() + 1 if sentence_end else match.end() + 200
             statement = (window + flat[match.start() : stop]).strip()
+            if not _ABOUT_THE_REPORT.search(statement):
+                continue  # a process ("impacts identified in accordance with GRI"), not a statement of use
             return Claim(catalog.framework, nearest[1], statement[:400], line, "report")
     return None

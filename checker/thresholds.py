@@ -70,3 +70,9 @@ STANDALONE_LEAD_SHARE = 0.15
 holds at least 30 % of its text lines is a standalone index: its section references point to a
 report that is not in the file. (Standalone indexes seen: 2-7 % before, 35-97 % inside, the tables
 found not always covering all of it; reports put their index after the report.)"""
+
+MISSING_MIN_LISTED_SHARE = 1 / 3
+"""An index listing less than this share of the disclosures a claim requires is not that
+framework's index here (a separately published GRI index, rows that could not be read): ESG301
+gives one note instead of a finding per disclosure. Real indexes list nearly all (the bundled
+report: HKEX 51 of 51, GRI 2/3 32 of 33)."""

@@ -348,7 +348,7 @@ def test_sasb_official_wording(code):
     assert disclosure["title"] == title
     assert (disclosure["topic"], disclosure["category"], disclosure["units"]) == (topic, category, units)
     assert disclosure["quantitative"] == (category == "quantitative")
-    assert disclosure["required_at"] == ["in-accordance", "with-reference"]
+    assert disclosure["required_at"] == ["with-reference"]  # SASB has one level: every metric, or a reason
 
 
 def test_sasb_catalog_lists_exactly_the_standard():
