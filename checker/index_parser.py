@@ -171,6 +171,8 @@ class IndexParser:
                 code_line = self._code_line(number, hit, "", text)
                 if _NO_LABEL.fullmatch(code_line.rest):
                     code_line.metric = self._metric_above(lines, number, found)
+                if code_line.rest.startswith(")"):  # "Management approach (103-1; ...\n103-3; 403-1)"
+                    code_line.metric = ""  # codes cited in a bracket: the row's text is no title of theirs
                 found.append(code_line)
                 continue
             split = self._split_code(lines, number, text)

@@ -1,6 +1,6 @@
 """Every corpus report's index parses: rows per framework against the hand counts.
 
-The fixtures are the index pages of the eight real reports in ../shared/corpus, cut by
+The fixtures are the index pages of the 23 real reports of the shared corpus, cut by
 benchmarks/make_corpus_fixtures.py. Hand counts are those of the corpus SOURCES.md (rows
 printed, repeats included); "approx" counts there are marked here too.
 """
@@ -27,6 +27,39 @@ HAND_COUNTS = {
     "lockheed-martin-2021-index.txt": {"GRI": 247, "SASB": 71},  # approx
     "pccw-2021-index.txt": {"HKEX": 48},
     "brookfield-2021-index.txt": {"GRI": 89, "SASB": 15},
+    # Second round: counted by hand from the checker's own text of each report (rows printed,
+    # repeats included; "103-1, 103-2, 103-3" on one row is 3).
+    "jnj-index-index.txt": {"GRI": 242, "SASB": 52},
+    "arcelormittal-sasb-index-index.txt": {"GRI": 55, "SASB": 9},  # 3 activity rows print no code
+    "pepsico-sasb-index-index.txt": {"SASB": 39},
+    "lufthansa-sasb-index.txt": {"SASB": 19},  # codes repeated on continuation pages count again
+    "chalco-2019-index.txt": {"HKEX": 41},
+}
+NOT_YET = {
+    # Rows joined on one line: only the first code of a line starts a row today.
+    "bayer-2021-index.txt": (
+        {"GRI": 227},
+        "rows open with a UN Global Compact principle number ('6 GRI 102-8:')",
+    ),
+    "delta-esg-index.txt": ({"GRI": 86, "SASB": 19}, "several GRI rows share one line"),
+    "baidu-esg-index.txt": ({"HKEX": 48, "GRI": 162, "SASB": 10}, "several GRI rows share one line"),
+    "kia-sustainability-index.txt": (
+        {"GRI": 108, "SASB": 14},
+        "GRI rows joined on long lines; 'TR-AU-OOO.A'",
+    ),
+    "mastercard-csr-index.txt": ({"GRI": 88, "SASB": 16}, "codes at the end of data rows, several per line"),
+    "3i-group-2022-index.txt": ({"GRI": 72, "SASB": 11}, "several GRI rows share one line"),
+    # Other layouts.
+    "eni-sustainability-index.txt": (
+        {"GRI": 167, "SASB": 30},
+        "codes listed inside 'Management approach (...)'",
+    ),
+    "humana-esg-index-index.txt": (
+        {"GRI": 52, "SASB": 11},
+        "titles wrapped over up to 7 lines before the code",
+    ),
+    "alibaba-2022-index.txt": ({"HKEX": 48, "GRI": 48, "SASB": 13}, "an inverted index: cells list codes"),
+    "netflix-sasb-index.txt": ({"SASB": 10}, "small tables read column by column, codes after titles"),
 }
 
 
@@ -42,6 +75,18 @@ def test_every_corpus_index_parses_at_least_95_percent_of_its_rows(name):
     for framework, hand in HAND_COUNTS[name].items():
         assert 0.95 * hand <= parsed[framework] <= 1.05 * hand, (framework, parsed[framework], hand)
     assert set(parsed) == set(HAND_COUNTS[name])
+
+
+@pytest.mark.parametrize("name", sorted(NOT_YET))
+def test_layouts_not_yet_segmented_are_named(name):
+    """Reports parsed short of their hand count, each with the reason: strict xfail, so a fix
+    that brings one within 95-105 % fails here until it moves to HAND_COUNTS."""
+    counts, reason = NOT_YET[name]
+    parsed = parsed_counts(name)
+    within = all(0.95 * hand <= parsed[framework] <= 1.05 * hand for framework, hand in counts.items())
+    if not within:
+        pytest.xfail(f"{reason}: parsed {dict(parsed)}, hand count {counts}")
+    raise AssertionError(f"{name} now parses within 95-105 % of {counts}: move it to HAND_COUNTS")
 
 
 def test_uncatalogued_frameworks_are_kept_not_checked():
