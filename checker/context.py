@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from . import thresholds as t
 from .catalog import Catalog, Disclosure
 from .claims import Claim
 from .document import Document
@@ -13,6 +14,16 @@ from .index_parser import ContentIndex, IndexEntry, SectionName
 from .labels import LabelMatcher
 from .page_refs import PrintedPages, own_pages, printed_pages
 from .sections import Headings
+
+
+def _reads_as_title(label: str) -> bool:
+    """A cell of a title column that could be a title at all, not a stray piece of the row read
+    into it ("(2016)", ".", "table for more detail.", a paragraph of answer)."""
+    label = label.lstrip("\"'“‘")
+    if not label:
+        return True
+    letters = sum(1 for char in label if char.isalpha())
+    return label[0].isupper() and len(label) <= t.TITLE_MAX_CHARS and letters >= 0.6 * len(label)
 
 
 @dataclass
@@ -31,7 +42,11 @@ class Context:
         """Rows whose label is meant to be the code's title: rows of a table whose label column
         holds titles (checker/roles.py), not data-table metric rows."""
         titled = {table.number for table in self.index.tables if table.label == "title"}
-        return [entry for entry in self.index.entries if not entry.metric and entry.table in titled]
+        return [
+            entry
+            for entry in self.index.entries
+            if not entry.metric and entry.table in titled and _reads_as_title(entry.label)
+        ]
 
     @cached_property
     def section_names(self) -> list[SectionName]:

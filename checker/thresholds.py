@@ -76,3 +76,7 @@ MISSING_MIN_LISTED_SHARE = 1 / 3
 framework's index here (a separately published GRI index, rows that could not be read): ESG301
 gives one note instead of a finding per disclosure. Real indexes list nearly all (the bundled
 report: HKEX 51 of 51, GRI 2/3 32 of 33)."""
+
+TITLE_MAX_CHARS = 260
+"""The longest label still read as a title (HKEX KPI wordings run to ~230 characters); a row's
+label must also open with a capital letter and be at least 60 % letters."""

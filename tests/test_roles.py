@@ -135,3 +135,20 @@ def test_standalone_index_references_point_to_the_main_report(tmp_path):
     assert {table.location for table in report.tables} == {"main-report"}
     assert not [f for f in report.findings if f.rule == "ESG401"]
     assert any("standalone index" in f.message for f in report.findings if f.rule == "ESG001")
+
+
+def test_a_stray_fragment_in_a_title_column_is_not_judged_as_a_title(tmp_path):
+    report = run(
+        tmp_path,
+        "2-1 Organizational details Our Company\n"
+        "2-7 Employees Our People\n"
+        "2-9 Governance structure and composition Governance\n"
+        "305-1 Direct (Scope 1) GHG emissions Climate Action\n"
+        "305-2 (2016)\n"
+        "305-4 table for more detail.\n"
+        "306-3 Waste generated Waste and Water\n"
+        "303-3 Water withdrawal Waste and Water\n",
+    )
+    (table,) = report.tables
+    assert table.label == "title"
+    assert not [f for f in report.findings if f.code in ("305-2", "305-4") and f.kind != "missing"]
