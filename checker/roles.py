@@ -42,7 +42,7 @@ def _label_role(ctx: Context, table: IndexTable) -> tuple[str, str]:
     if not scores:
         return "none", ""
     titles = sum(1 for score in scores if score >= t.TITLE_ROLE_SCORE)
-    if len(scores) >= t.ROLE_MIN_ROWS and titles >= t.ROLE_MIN_SHARE * len(scores):
+    if _most(titles, len(scores)):
         return "title", ""
     return "text", (
         f"labels not checked as titles: {titles} of {len(scores)} labels read as an official wording "
@@ -63,13 +63,18 @@ def _location_role(ctx: Context, table: IndexTable, standalone: bool) -> tuple[s
             f"{len(names) - found} of {len(names)} section names not checked: the document is a "
             "standalone index (most of its text is the index), so they point to a report that is not here"
         )
-    if len(names) >= t.ROLE_MIN_ROWS and found >= t.ROLE_MIN_SHARE * len(names):
+    if _most(found, len(names)):
         return "section", ""
     return "unresolved", (
         f"section names not checked: {found} of {len(names)} are headings of this report "
         f"(a section column needs {t.ROLE_MIN_SHARE:.0%} of at least {t.ROLE_MIN_ROWS}); "
         "the column holds topics, other documents or answers"
     )
+
+
+def _most(matching: int, cells: int) -> bool:
+    """Enough cells, and enough of them matching, to say what a column holds."""
+    return cells >= t.ROLE_MIN_ROWS and matching >= t.ROLE_MIN_SHARE * cells
 
 
 def _standalone(ctx: Context) -> bool:
