@@ -18,6 +18,14 @@ FAIL_LEVELS = ("error", "warning", "info", "never")
 class DefaultToCheck(click.Group):
     """`esgcheck report.txt` means `esgcheck check report.txt`, as `ruff file.py` once did."""
 
+    def invoke(self, ctx: click.Context) -> object:
+        """Ctrl-C exits 130 as shells expect (click's own Abort exits 1, the code for findings)."""
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("esgcheck: interrupted", err=True)
+            ctx.exit(130)
+
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
             args = ["check", *args]
@@ -53,7 +61,7 @@ def main() -> None:
 )
 @click.option(
     "--fail-on",
-    type=click.Choice(FAIL_LEVELS),
+    type=click.Choice(FAIL_LEVELS, case_sensitive=False),
     default="warning",
     show_default=True,
     help="Exit 1 when a finding is at or above this severity.",
@@ -102,7 +110,7 @@ def check(
     import os
 
     from .engine import check as run_check
-    from .engine import expand_sources
+    from .walk import expand_sources
 
     sources = expand_sources(paths)
     jobs = jobs or min(os.cpu_count() or 1, len(sources))
@@ -117,7 +125,7 @@ def check(
                 jobs=jobs,
                 on_report=advance,
             )
-    except InputError as err:
+    except InputError as err:  # a bad catalog or option value (OptionError) concerns every report
         click.echo(f"esgcheck: {err}", err=True)
         sys.exit(2)
     for report in result.reports:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import glob
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -18,11 +17,13 @@ from .errors import InputError
 from .findings import Finding
 from .index_parser import IndexEntry, IndexParser
 from .labels import LabelMatcher
+from .options import checked_claims, checked_versions
 from .period import read_period
 from .reader import read_document, text_document
 from .result import CheckResult, Coverage, ReportResult
 from .roles import decide_roles
 from .rules import run_rules
+from .walk import Source, expand_sources
 
 
 @lru_cache(maxsize=8)
@@ -154,28 +155,8 @@ def _coverage(ctx: Context, framework: str, findings: list[Finding]) -> Coverage
     )
 
 
-REPORT_SUFFIXES = (".txt", ".md", ".markdown", ".pdf", ".docx")
-
-
-def expand_sources(sources: Iterable[str | Path]) -> list[str]:
-    """Paths, directories (their report files, recursively) and globs, in a stable order."""
-    expanded: list[str] = []
-    for source in map(str, sources):
-        path = Path(source)
-        if path.is_dir():
-            found = sorted(
-                str(f) for f in path.rglob("*") if f.suffix.lower() in REPORT_SUFFIXES and f.is_file()
-            )
-            expanded.extend(found or [source])  # an empty folder stays, to be reported as such
-        elif not path.exists() and any(ch in source for ch in "*?["):
-            expanded.extend(sorted(glob.glob(source, recursive=True)) or [source])
-        else:
-            expanded.append(source)
-    return expanded
-
-
 def check(
-    *sources: str | Path,
+    *sources: str | Path | Source,
     text: str | None = None,
     name: str = "<text>",
     catalogs: Iterable[str | Path] = (),
@@ -191,8 +172,12 @@ def check(
     (an invalid one raises InputError: it concerns every report). `jobs` > 1 checks reports
     in parallel processes; `on_report` is called as each report is done (progress bars).
     """
-    options = _Options(tuple(map(str, catalogs)), claims or {}, versions or {})
-    load_catalogs(options.catalogs)  # fail once, before any report, on a bad user catalog
+    loaded = load_catalogs(tuple(map(str, catalogs)))  # fail once, before any report, on a bad catalog
+    options = _Options(
+        tuple(map(str, catalogs)),
+        checked_claims(loaded, claims or {}),
+        checked_versions(loaded, versions or {}),
+    )
     reports = []
     if text is not None:
         reports.append(_check_one(lambda: text_document(name, text), name, options))
@@ -200,10 +185,13 @@ def check(
     if jobs > 1 and len(paths) > 1:
         from concurrent.futures import ProcessPoolExecutor  # ~30 ms of imports a single report never needs
 
-        with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
-            done = pool.map(_check_path, paths, [options] * len(paths))
-            for report in done:
-                reports.append(_notify(on_report, report))
+        with ProcessPoolExecutor(max_workers=min(jobs, len(paths)), initializer=_ignore_interrupt) as pool:
+            try:
+                for report in pool.map(_check_path, paths, [options] * len(paths)):
+                    reports.append(_notify(on_report, report))
+            except KeyboardInterrupt:  # Ctrl-C: drop the queued reports, let the caller exit 130
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
     else:
         for path in paths:
             reports.append(_notify(on_report, _check_path(path, options)))
@@ -223,8 +211,17 @@ def _notify(on_report: Callable[[ReportResult], None] | None, report: ReportResu
     return report
 
 
-def _check_path(path: str, options: _Options) -> ReportResult:
-    return _check_one(lambda: read_document(path), path, options)
+def _ignore_interrupt() -> None:
+    """Workers leave Ctrl-C to the parent, which stops the batch (no traceback per worker)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _check_path(source: Source, options: _Options) -> ReportResult:
+    if source.problem:
+        return ReportResult(path=source.path, error=f"{source.path}: {source.problem}")
+    return _check_one(lambda: read_document(source.path), source.path, options)
 
 
 def _check_one(read: Callable[[], Document], name: str, options: _Options) -> ReportResult:

@@ -10,3 +10,8 @@ class InputError(Exception):
         super().__init__(f"{path}: {problem}")
         self.path = path
         self.problem = problem
+
+
+class OptionError(InputError, ValueError):
+    """An option value that names nothing that exists (a level, framework or version); `path` is
+    the option. A usage error: exit 2, the valid values listed."""

@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .errors import OptionError
+
 SEVERITY_ORDER = {"error": 3, "warning": 2, "info": 1}
+FAIL_LEVELS = ("error", "warning", "info", "never")
+
+
+def fail_level(value: str) -> str:
+    """The fail level in canonical form ("Error" -> "error"); anything else is an OptionError,
+    not the KeyError a severity table lookup would raise."""
+    level = str(value).strip().lower()
+    if level not in FAIL_LEVELS:
+        raise OptionError("fail_on", f"no fail level '{value}' (valid: {', '.join(FAIL_LEVELS)})")
+    return level
 
 KINDS = (
     "missing",

@@ -17,6 +17,12 @@ def read_document(path: str | Path) -> Document:
     """Read one report; raise InputError naming the file for anything unusable."""
     path = Path(path)
     name = str(path)
+    if path.is_symlink():
+        from .walk import link_problem
+
+        problem = link_problem(path)
+        if problem:
+            raise InputError(name, problem)
     if not path.exists():
         raise InputError(name, "no such file")
     if path.is_dir():

@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from .claims import Claim
-from .findings import SEVERITY_ORDER, Finding
+from .findings import SEVERITY_ORDER, Finding, fail_level
 from .index_parser import IndexEntry, IndexTable
 from .period import ReportingPeriod
 
@@ -86,6 +86,7 @@ class CheckResult:
 
     def exit_code(self, fail_on: str = "warning") -> int:
         """0 clean, 1 findings at or above fail_on, 2 an input could not be checked."""
+        fail_on = fail_level(fail_on)
         if any(report.error for report in self.reports):
             return 2
         if fail_on != "never" and any(found.at_least(fail_on) for found in self.findings()):

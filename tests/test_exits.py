@@ -1,0 +1,64 @@
+"""Truthful exits: a misspelt option value is a usage error (2), Ctrl-C is 130, not 1 ("findings")."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+from conftest import CLEAN
+
+from checker import check
+from checker.cli import main
+from checker.errors import InputError, OptionError
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "says"),
+    [
+        (
+            "--claim",
+            "GRI=in-accordence",
+            "GRI has no level 'in-accordence' (valid: in-accordance, with-reference)",
+        ),
+        ("--claim", "GRX=in-accordance", "no framework 'GRX' (valid: ESRS, GRI, HKEX, SASB)"),
+        ("--framework-version", "GRX=2021", "no framework 'GRX' (valid: ESRS, GRI, HKEX, SASB)"),
+        ("--framework-version", "GRI=1999", "GRI has no version '1999' (valid: 2016, 2021)"),
+    ],
+)
+def test_misspelt_option_value_is_a_usage_error_listing_the_valid_values(option, value, says):
+    result = run(CLEAN, option, value)
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"esgcheck: {option}: {says}"
+    assert result.stdout == ""  # no report is printed as if the option had been understood
+
+
+def test_option_values_are_read_in_any_case():
+    assert run(CLEAN, "--claim", "gri=In-Accordance").exit_code == 0
+    assert run(CLEAN, "--fail-on", "ERROR").exit_code == 0
+
+
+def test_python_api_refuses_a_misspelt_claim_with_its_own_error():
+    with pytest.raises(OptionError, match="in-accordence"):
+        check(CLEAN, claims={"GRI": "in-accordence"})
+
+
+def test_exit_code_takes_a_level_in_any_case_and_refuses_an_unknown_one():
+    result = check(CLEAN)
+    assert result.exit_code("Error") == result.exit_code("error") == 0
+    assert result.exit_code(" NEVER ") == 0
+    with pytest.raises(OptionError, match=r"no fail level 'fatal' \(valid: error, warning, info, never\)"):
+        result.exit_code("fatal")
+    assert issubclass(OptionError, InputError) and issubclass(OptionError, ValueError)
+
+
+def test_ctrl_c_exits_130(monkeypatch):
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("checker.engine.check", interrupted)
+    result = run(CLEAN)
+    assert result.exit_code == 130
+    assert result.stderr.strip() == "esgcheck: interrupted"
