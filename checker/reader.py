@@ -45,13 +45,11 @@ def read_document(path: str | Path) -> Document:
 
 
 def decode(name: str, data: bytes) -> str:
-    """Decode text bytes; binary junk is refused rather than parsed into nonsense."""
-    if b"\x00" in data[:65536]:
-        raise InputError(name, "holds binary data, not text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
+    """Decode text bytes in the encoding sniffed (checker.encoding); binary junk is refused
+    rather than parsed into nonsense."""
+    from .encoding import decode_text
+
+    text, _encoding = decode_text(name, data)
     sample = text[:65536]
     controls = len(_CONTROL.findall(sample))
     if controls > len(sample) * 0.01:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..document import Document
 from ..errors import InputError
 from ..reader import text_lines
@@ -16,7 +18,7 @@ def pdf_document(name: str, data: bytes) -> Document:
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as err:
-        raise InputError(name, _pdf_problem(str(err))) from None
+        raise InputError(name, _pdf_problem(str(err), data)) from None
     lines: list[str] = []
     page_starts: list[int] = []
     characters = 0
@@ -31,7 +33,7 @@ def pdf_document(name: str, data: bytes) -> Document:
             page_starts.append(len(lines) + 1)
             lines.extend(text_lines(text) or [""])
     except pdfium.PdfiumError as err:
-        raise InputError(name, _pdf_problem(str(err))) from None
+        raise InputError(name, _pdf_problem(str(err), data)) from None
     finally:
         pdf.close()
     if not page_starts:
@@ -41,8 +43,16 @@ def pdf_document(name: str, data: bytes) -> Document:
     return Document(path=name, lines=lines, kind="pdf", page_starts=page_starts, breaks=page_starts)
 
 
-def _pdf_problem(message: str) -> str:
+_PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
+
+
+def _pdf_problem(message: str, data: bytes) -> str:
+    """PDFium's reason in words; it refuses a valid PDF of no pages with the code for 'Success'."""
     lowered = message.lower()
     if "password" in lowered or "security" in lowered:
         return "is an encrypted PDF; save an unprotected copy first"
+    if "success" in lowered:
+        if not _PAGE_OBJECT.search(data):
+            return "is a PDF with no pages"
+        return "is a PDF that PDFium cannot open (it gives no reason)"
     return "is a damaged or truncated PDF (" + message.strip().rstrip(".") + ")"
