@@ -7,6 +7,7 @@ to import); user catalogs are validated when loaded, with the file and key named
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -17,6 +18,7 @@ from typing import Any
 
 from .errors import InputError
 from .text import clean, clean_text, fold
+from .untrusted import MAX_CATALOG_BYTES, check_size, load_yaml, pattern_problem
 
 _EXAMPLES = re.compile(r"\s*\((?:e\.g\.|for example)[^()]*\)", re.I)
 _YEAR_END = re.compile(r"\s+\d{4}$")
@@ -227,15 +229,20 @@ def validate_catalog(raw: Any, path: str) -> None:
         error = errors[0]
         where = "/".join(str(part) for part in error.absolute_path) or "(top level)"
         raise InputError(path, f"invalid catalog at key '{where}': {error.message}")
-    try:
-        re.compile(raw["code_pattern"])
-        for level in raw["claim_levels"]:
-            for phrase in level["phrases"]:
-                re.compile(phrase)
-        for mention in raw.get("mentions", []):
-            re.compile(mention)
-    except re.error as err:
-        raise InputError(path, f"invalid catalog: a regex does not compile ({err})") from None
+    patterns = [("code_pattern", raw["code_pattern"])]
+    for number, level in enumerate(raw["claim_levels"]):
+        phrases = enumerate(level["phrases"])
+        patterns += [(f"claim_levels/{number}/phrases/{n}", phrase) for n, phrase in phrases]
+    patterns += [(f"mentions/{n}", mention) for n, mention in enumerate(raw.get("mentions", []))]
+    for key, pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as err:
+            problem = f"the regex does not compile ({err})"
+            raise InputError(path, f"invalid catalog at key '{key}': {problem}") from None
+        problem = pattern_problem(pattern)
+        if problem:
+            raise InputError(path, f"invalid catalog at key '{key}': the regex {problem}")
     if not raw["disclosures"] and not raw.get("recognise_only"):
         problem = "empty (set recognise_only for a framework known by its code shape only)"
         raise InputError(path, f"invalid catalog at key 'disclosures': {problem}")
@@ -262,14 +269,26 @@ def validate_catalog(raw: Any, path: str) -> None:
 
 
 def load_catalog_file(path: str | Path, validate: bool = True) -> Catalog:
-    """Load one catalog file; every problem becomes an InputError naming the file."""
+    """Load one catalog file; every problem becomes an InputError naming the file. A validated
+    (user) catalog is untrusted: its size, YAML aliases and regexes are bounded first."""
     name = str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        with open(path, "rb") as handle:
+            if validate:
+                check_size(name, os.fstat(handle.fileno()).st_size)
+                data = handle.read(MAX_CATALOG_BYTES + 1)
+                check_size(name, len(data))  # a pipe or a special file has no size to stat
+            else:
+                data = handle.read()
+        text = data.decode("utf-8")
     except FileNotFoundError:
         raise InputError(name, "no such catalog file") from None
-    except (OSError, UnicodeDecodeError) as err:
-        raise InputError(name, f"cannot be read as a catalog ({err})") from None
+    except IsADirectoryError:
+        raise InputError(name, "is a directory, not a catalog file") from None
+    except OSError as err:
+        raise InputError(name, f"cannot be read as a catalog ({err.strerror or err})") from None
+    except UnicodeDecodeError as err:
+        raise InputError(name, f"cannot be read as a catalog (not UTF-8: {err.reason})") from None
     return _parse_catalog(text, name, validate)
 
 
@@ -277,11 +296,13 @@ def _parse_catalog(text: str, name: str, validate: bool) -> Catalog:
     import yaml
 
     try:
-        raw = _yaml_load(text)
+        raw = load_yaml(name, text) if validate else _yaml_load(text)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark else ""
         raise InputError(name, f"is not valid YAML{where}") from None
+    except RecursionError:
+        raise InputError(name, "is refused: its YAML nests too deeply") from None
     if not isinstance(raw, dict):
         raise InputError(name, "is not a catalog (expected a mapping at the top level)")
     if validate:
