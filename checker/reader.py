@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
+from typing import Any, BinaryIO
 
 from .document import Document, Heading
 from .errors import InputError
@@ -27,8 +29,17 @@ def read_document(path: str | Path) -> Document:
         raise InputError(name, "no such file")
     if path.is_dir():
         raise InputError(name, "is a directory with no reports (.txt, .md, .pdf, .docx)")
+    markdown = path.suffix.lower() in {".md", ".markdown"}
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            head = handle.read(HEAD)
+            if _streamable(head):
+                lines = _utf8_lines(handle, head)
+                if lines is not None:
+                    return lines_document(name, _checked(name, lines), markdown)
+                handle.seek(0)  # not UTF-8 after all: read the bytes again, to sniff their encoding
+                head = b""
+            data = head + handle.read()
     except OSError as err:
         raise InputError(name, f"cannot be read ({err.strerror})") from None
     if not data.strip():
@@ -41,7 +52,76 @@ def read_document(path: str | Path) -> Document:
         from .readers.docx import docx_document
 
         return docx_document(name, data)
-    return text_document(name, decode(name, data), markdown=path.suffix.lower() in {".md", ".markdown"})
+    text = decode(name, data)
+    del data  # a 200 MB report: the bytes are not kept beside the text and its lines
+    return text_document(name, text, markdown)
+
+
+TRAILING = " \t\n"
+"""Cut from the end of each line of a text report: pdftotext ends half its lines with a space,
+which made Document.cleaned copy 80 % of the text rather than share the lines."""
+HEAD = 65536
+"""Bytes read first: enough to tell a PDF, a Word file, a byte order mark or binary data."""
+
+
+def _streamable(head: bytes) -> bool:
+    """Plain UTF-8 (or ASCII) text, as nearly every text report is: read line by line."""
+    from .encoding import BOMS
+
+    if head.startswith((b"%PDF-", b"PK\x03\x04")) or b"\x00" in head:
+        return False
+    return not any(head.startswith(bom) for bom, encoding in BOMS if encoding != "utf-8-sig")
+
+
+def _utf8_lines(handle: BinaryIO, head: bytes) -> list[str] | None:
+    """The lines of a UTF-8 file decoded as they are read, so the whole text never exists as one
+    string beside its lines (peak memory ~ the lines alone); None when it is not UTF-8 after all.
+    Universal newlines split at \\n, \\r\\n and \\r, as text_lines does."""
+    raw = io.BufferedReader(_Prefixed(head, handle))  # type: ignore[arg-type]
+    stream = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="strict", newline=None)
+    try:
+        lines = [line.rstrip(TRAILING) for line in stream]
+    except UnicodeDecodeError:
+        return None
+    finally:
+        stream.detach()
+    if not lines:
+        return lines
+    handle.seek(-1, io.SEEK_END)
+    if handle.read(1) not in (b"\n", b"\r"):  # as text_document strips the text's end
+        lines[-1] = lines[-1].rstrip("\f").rstrip(TRAILING)
+        if lines[-1] == "":
+            lines.pop()
+    return lines
+
+
+class _Prefixed(io.RawIOBase):
+    """The bytes already read, then the rest of the file: a file object for TextIOWrapper."""
+
+    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+        self._head = memoryview(head)
+        self._rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self._head:
+            size = min(len(buffer), len(self._head))
+            buffer[:size] = self._head[:size]
+            self._head = self._head[size:]
+            return size
+        return self._rest.readinto(buffer)
+
+
+def _checked(name: str, lines: list[str]) -> list[str]:
+    """The checks decode() makes on a whole text, made on streamed lines."""
+    if not any(line.strip() for line in lines):
+        raise InputError(name, "is empty")
+    sample = "\n".join(lines[:2000])[:HEAD]
+    if len(_CONTROL.findall(sample)) > len(sample) * 0.01:
+        raise InputError(name, "holds binary data, not text")
+    return lines
 
 
 def decode(name: str, data: bytes) -> str:
@@ -63,11 +143,17 @@ def text_lines(text: str) -> list[str]:
 
 
 def text_document(name: str, text: str, markdown: bool = False) -> Document:
-    """Lines numbered as an editor numbers them; pages come from form feeds when the extraction
-    kept them (pdftotext puts one at the start of each page's first line)."""
-    lines = text_lines(text.rstrip("\f"))
+    """Lines numbered as an editor numbers them."""
+    lines = [line.rstrip(TRAILING) for line in text_lines(text.rstrip("\f"))]
+    del text
     if lines and lines[-1] == "":
         lines.pop()
+    return lines_document(name, lines, markdown)
+
+
+def lines_document(name: str, lines: list[str], markdown: bool = False) -> Document:
+    """A Document of a text's lines (changed in place); pages come from form feeds when the
+    extraction kept them (pdftotext puts one at the start of each page's first line)."""
     page_starts = [1]
     for number, line in enumerate(lines, 1):
         if "\f" not in line:

@@ -36,43 +36,53 @@ class HeadingMatch:
 
 
 class Headings:
-    """Heading candidates of the body (outside the index) and the body text itself."""
+    """Heading candidates of the body (outside the index), and names printed in the body text.
+
+    Built in one pass over the lines (O(lines)); `exists` is a dict lookup for a heading, else one
+    scan of the document's flat text (str.find, C speed) for each distinct name, remembered: a name
+    asked again (every copy of an index row, every column the roles try) costs nothing.
+    """
 
     def __init__(self, document: Document, exclude: list[tuple[int, int]]) -> None:
         cleaned = document.cleaned
-        inside = [False] * (len(cleaned) + 2)
+        inside = bytearray(len(cleaned) + 2)
         for start, end in exclude:
-            inside[start : end + 1] = [True] * (end + 1 - start)
-
-        body_lines = [line for number, line in enumerate(cleaned, 1) if line and not inside[number]]
-        # Footnote marks ("Climate Action3") are cut from short capitalised lines only: one regex
-        # pass over the whole body would cost a tenth of the check.
-        short = [
-            _FOOTNOTE.sub("", line) if len(line) < 80 and line[0].isupper() else line for line in body_lines
-        ]
-        candidates: dict[str, str] = {}
+            inside[start : end + 1] = b"\x01" * (end + 1 - start)
+        candidates: dict[str, tuple[str, int]] = {}
 
         def add(text: str) -> None:
             """Keep one spelling per folded form: the most capitalised, as headings are."""
             key = fold(text)
-            if key not in candidates or _capitals(text) > _capitals(candidates[key]):
-                candidates[key] = text
+            kept = candidates.get(key)
+            if kept is None:
+                candidates[key] = (text, _capitals(text))
+            elif kept[0] != text:
+                capitals = _capitals(text)
+                if capitals > kept[1]:
+                    candidates[key] = (text, capitals)
 
         for heading in document.headings:
             if not inside[heading.line]:
                 add(clean(heading.text))
-        for position, text in enumerate(short):
-            if not title_like(text):
+        previous = None  # the last body line, when it could be a heading: a heading may wrap
+        for number, line in enumerate(cleaned, 1):
+            if not line or inside[number] or len(line) >= 80:  # too long to be a heading, cut or not
+                previous = None if line and not inside[number] else previous
                 continue
-            add(text)
-            if position + 1 < len(short):
-                following = short[position + 1]
-                if title_like(following[:1].upper() + following[1:]):
-                    add(f"{text} {following}")
+            # Footnote marks ("Climate Action3") are cut from short capitalised lines only: one regex
+            # pass over the whole body would cost a tenth of the check.
+            text = _FOOTNOTE.sub("", line) if len(line) < 80 and line[0].isupper() else line
+            if previous is not None and title_like(text[:1].upper() + text[1:]):
+                add(f"{previous} {text}")
+            previous = text if title_like(text) else None
+            if previous is not None:
+                add(text)
         candidates.pop("", None)
-        self._candidates = candidates
+        self._candidates = {key: text for key, (text, _capitals) in candidates.items()}
         self._folded = list(candidates)
-        self._body = " ".join(body_lines)
+        self._document = document
+        self._inside = inside
+        self._seen: dict[str, bool] = {}
 
     def best(self, name: str) -> HeadingMatch | None:
         if not self._folded:
@@ -86,14 +96,27 @@ class Headings:
         """A heading of that name (any case), or the name as printed in the body text."""
         if fold(name) in self._candidates:
             return True
-        wanted, body = clean(name), self._body
+        wanted = clean(name)
+        if wanted not in self._seen:
+            self._seen[wanted] = self._in_body(wanted)
+        return self._seen[wanted]
+
+    def _in_body(self, wanted: str) -> bool:
+        """The name at word boundaries in the flat text, outside the index (one scan at most)."""
+        if not wanted:
+            return False
+        document, inside = self._document, self._inside
+        body = document.flat
         start = body.find(wanted)
         while start >= 0:  # str.find, then a word-boundary check: a regex scan per name is 10x slower
             end = start + len(wanted)
             if wanted[-1:].isalpha():  # a footnote mark may follow: "Climate Action3"
                 end += len(_FOOTNOTE_AT.match(body, end)[0])
-            if (start == 0 or not body[start - 1].isalnum()) and (
-                end == len(body) or not body[end].isalnum()
+            if (
+                (start == 0 or not body[start - 1].isalnum())
+                and (end == len(body) or not body[end].isalnum())
+                and not inside[document.line_at(start)]
+                and not inside[document.line_at(end - 1)]
             ):
                 return True
             start = body.find(wanted, start + 1)

@@ -97,3 +97,18 @@ def test_a_pdf_of_no_pages_says_so(tmp_path):
     result = CliRunner().invoke(main, [str(path)])
     assert result.exit_code == 2
     assert result.stderr.strip() == f"esgcheck: {path}: is a PDF with no pages"
+
+
+def test_a_legacy_byte_far_into_a_report_is_still_sniffed(tmp_path, expected):
+    """The first 64 KB read as UTF-8; a cp1252 byte after them must not lose the report."""
+    filler = "Plain prose of the report, line after line, with nothing but ASCII in it.\n" * 1200
+    path = tmp_path / "late.txt"
+    path.write_bytes((filler + WESTERN + TEXT).encode("cp1252"))
+    assert path.stat().st_size > 65536 + 1000
+    report = check(path).reports[0]
+    assert report.error is None, report.error
+    offset = filler.count("\n") + 1
+    rows, count = expected
+    got = [(f.rule, f.line, f.code) for f in report.findings]
+    assert got == [(rule, line + offset if line else line, code) for rule, line, code in rows]
+    assert len(report.entries) == count

@@ -9,6 +9,9 @@ Fails:
     2-12  Chair of the highest governance body         <- flagged
 Passes:
     2-12  Role of the highest governance body in overseeing the management of impacts
+
+Cost: O(E) for E index rows (one pass grouping rows by folded label), plus one own-title match per
+shared label.
 """
 
 from __future__ import annotations

@@ -14,6 +14,8 @@ which variant is right, nor whether the code is one repeated per topic with the 
 Passes: every 2-22 row printed "Statement on sustainable development strategy"; rows that
 each print one enumerated part of a metric ("(1) Total energy consumed", "(2) Percentage grid
 electricity").
+
+Cost: O(E·v) for E index rows, each compared with the few (v) label variants of its own code.
 """
 
 from __future__ import annotations

@@ -12,6 +12,9 @@ Fails:
     305-4  Other indirect (Scope 3) GHG emissions      <- the title of 305-3
 Passes:
     305-4  GHG emissions intensity
+
+Cost: O(E·F) for E index rows and F official wordings of the row's framework (one fuzzy search per
+row that misses its own title).
 """
 
 from __future__ import annotations

@@ -11,6 +11,8 @@ disclosure.
 
 Fails:  an index claiming SASB Hardware with no TC-HW-410a.1 row.
 Passes: every TC-HW metric listed, or listed with a reason for omission.
+
+Cost: O(D + E) for D catalog disclosures and E index rows (set lookups).
 """
 
 from __future__ import annotations

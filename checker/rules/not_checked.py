@@ -12,6 +12,8 @@ Fails (info):
 Passes:
     305-1  Direct (Scope 1) GHG emissions
     305-2  Energy indirect (Scope 2) GHG emissions
+
+Cost: O(T) for T index tables (their notes are made while reading the index).
 """
 
 from __future__ import annotations

@@ -7,6 +7,8 @@ Fails:
     102-14  Statement from senior decision-maker      <- now 2-22
 Passes:
     2-22  Statement on sustainable development strategy
+
+Cost: O(E) for E index rows (a dict lookup each).
 """
 
 from __future__ import annotations

@@ -7,6 +7,8 @@ Fails:
     305-4 GHG emissions intensity 148     <- the report's printed pages run 2-96
 Passes:
     305-4 GHG emissions intensity 48
+
+Cost: O(E·p) for E index rows of p referenced pages each (set lookups).
 """
 
 from __future__ import annotations

@@ -8,6 +8,8 @@ Fails:
     305-4 GHG emissions intensity 12      <- page 12 is about board diversity
 Passes:
     305-4 GHG emissions intensity 48      <- page 48 reports tCO2e per unit of revenue
+
+Cost: O(E·s) for E index rows and s characters on the pages each row references.
 """
 
 from __future__ import annotations

@@ -9,6 +9,9 @@ Fails:
     Sustainable Supply Chai        <- the report's heading is "Sustainable Supply Chain"
 Passes:
     Sustainable Supply Chain
+
+Cost: O(E + k·n + f·H): a dict lookup per row, one scan of the n-character text per distinct name k
+that is no heading (remembered), a fuzzy search of the H headings per finding f.
 """
 
 from __future__ import annotations

@@ -7,6 +7,8 @@ Fails:
     308-4  (GRI 308 has only 308-1 and 308-2)
 Passes:
     308-2  Negative environmental impacts in the supply chain and actions taken
+
+Cost: O(E) for E index rows (a dict lookup each).
 """
 
 from __future__ import annotations
