@@ -1,4 +1,5 @@
-"""Time the budgets of DESIGN.md on the bundled report: in-process check, and the whole CLI run.
+"""Time the budgets of DESIGN.md on the bundled report: in-process check, and the whole CLI run,
+also as a ratio to the bare interpreter's start (`python -c pass`) measured in the same run.
 
 python benchmarks/bench.py [REPORT] [--runs N]
 """
@@ -6,6 +7,7 @@ python benchmarks/bench.py [REPORT] [--runs N]
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -52,6 +54,29 @@ def main() -> None:
             ),
             500,
         )
+    cli_against_bare_interpreter(args.report, max(5, args.runs))
+
+
+def cli_against_bare_interpreter(report: str, runs: int) -> None:
+    """The CLI against `python -c pass`, runs interleaved so both see the same machine load; with
+    the catalog cache warm, and with it off (ESGCHECK_NO_CACHE), as a first run after install."""
+    commands = {
+        "python -c pass": ([sys.executable, "-c", "pass"], {}),
+        "esgcheck REPORT (cache warm)": ([sys.executable, "-m", "checker", report], {}),
+        "esgcheck REPORT (no cache)": ([sys.executable, "-m", "checker", report], {"ESGCHECK_NO_CACHE": "1"}),
+    }
+    subprocess.run(commands["esgcheck REPORT (cache warm)"][0], capture_output=True)  # warm the cache
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, (command, extra) in commands.items():
+            env = {**os.environ, **extra}
+            start = time.perf_counter()
+            subprocess.run(command, capture_output=True, env=env)
+            times[name].append((time.perf_counter() - start) * 1000)
+    bare = statistics.median(times["python -c pass"])
+    for name, measured in times.items():
+        median = statistics.median(measured)
+        print(f"{name:<34} median {median:7.1f} ms  min {min(measured):7.1f} ms  {median / bare:5.1f} x bare")
 
 
 if __name__ == "__main__":

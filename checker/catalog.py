@@ -18,7 +18,6 @@ from typing import Any
 
 from .errors import InputError
 from .text import clean, clean_text, fold
-from .untrusted import MAX_CATALOG_BYTES, check_size, load_yaml, pattern_problem
 
 _EXAMPLES = re.compile(r"\s*\((?:e\.g\.|for example)[^()]*\)", re.I)
 _YEAR_END = re.compile(r"\s+\d{4}$")
@@ -223,6 +222,8 @@ def validate_catalog(raw: Any, path: str) -> None:
     """Validate against the catalog schema and the checks a schema cannot express."""
     import jsonschema
 
+    from .untrusted import pattern_problem
+
     validator = jsonschema.Draft202012Validator(catalog_schema())
     errors = sorted(validator.iter_errors(raw), key=lambda e: list(e.absolute_path))
     if errors:
@@ -271,6 +272,8 @@ def validate_catalog(raw: Any, path: str) -> None:
 def load_catalog_file(path: str | Path, validate: bool = True) -> Catalog:
     """Load one catalog file; every problem becomes an InputError naming the file. A validated
     (user) catalog is untrusted: its size, YAML aliases and regexes are bounded first."""
+    from .untrusted import MAX_CATALOG_BYTES, check_size  # user catalogs only: ~5 ms of imports
+
     name = str(path)
     try:
         with open(path, "rb") as handle:
@@ -289,11 +292,23 @@ def load_catalog_file(path: str | Path, validate: bool = True) -> Catalog:
         raise InputError(name, f"cannot be read as a catalog ({err.strerror or err})") from None
     except UnicodeDecodeError as err:
         raise InputError(name, f"cannot be read as a catalog (not UTF-8: {err.reason})") from None
-    return _parse_catalog(text, name, validate)
+    if not validate:
+        return _parse_catalog(text, name, validate)
+    from . import cache
+
+    key = cache.key("user", [name.encode(), data])  # validated once per content: no jsonschema after
+    found = cache.load(key)
+    if isinstance(found, Catalog):
+        return found
+    found = _parse_catalog(text, name, validate)
+    cache.store(key, found)
+    return found
 
 
 def _parse_catalog(text: str, name: str, validate: bool) -> Catalog:
     import yaml
+
+    from .untrusted import load_yaml
 
     try:
         raw = load_yaml(name, text) if validate else _yaml_load(text)
@@ -312,13 +327,20 @@ def _parse_catalog(text: str, name: str, validate: bool) -> Catalog:
 
 @lru_cache(maxsize=1)
 def shipped_catalogs() -> tuple[Catalog, ...]:
-    """The catalogs bundled in the package (validated by the tests, not here)."""
+    """The catalogs bundled in the package (validated by the tests, not here), built once and then
+    read from the user cache (checker/cache.py): parsing their YAML is a third of a CLI run."""
+    from . import cache
+
     folder = resources.files("checker.frameworks")
-    found = []
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".yaml"):
-            found.append(_parse_catalog(entry.read_text(encoding="utf-8"), f"frameworks/{entry.name}", False))
-    return tuple(found)
+    files = [(e.name, e.read_bytes()) for e in sorted(folder.iterdir(), key=lambda e: e.name)]
+    files = [(name, data) for name, data in files if name.endswith(".yaml")]
+    entry = cache.key("shipped", [part for name, data in files for part in (name.encode(), data)])
+    found = cache.load(entry)
+    if isinstance(found, tuple) and all(isinstance(c, Catalog) for c in found):
+        return found
+    found = tuple(_parse_catalog(data.decode("utf-8"), f"frameworks/{name}", False) for name, data in files)
+    cache.store(entry, found)
+    return found
 
 
 def select_catalogs(

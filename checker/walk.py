@@ -10,7 +10,6 @@ engine reports as that path's one-line error (exit 2) beside the other reports' 
 from __future__ import annotations
 
 import errno
-import glob
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -41,6 +40,8 @@ def expand_sources(sources: Iterable[str | Path | Source]) -> list[Source]:
             found = list(walk(path))
             expanded.extend(found or [Source(source)])  # an empty folder stays, to be reported as such
         elif not os.path.lexists(source) and any(ch in source for ch in "*?["):
+            import glob  # a quoted glob only; the shell expands the usual ones
+
             expanded.extend(Source(p) for p in sorted(glob.glob(source, recursive=True)) or [source])
         else:
             expanded.append(Source(source))

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -10,6 +13,16 @@ ROOT = Path(__file__).parent.parent
 EXAMPLE = ROOT / "examples" / "xiaomi-esg-2023.txt"
 FIXTURES = Path(__file__).parent / "fixtures"
 CLEAN = FIXTURES / "clean-report.txt"
+
+
+def pytest_configure(config):
+    """The catalog cache (checker/cache.py) of the tests lives in a temporary folder, not the
+    user's ~/.cache, from before the first test module is imported; subprocesses inherit it."""
+    os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="esgcheck-cache-")
+
+
+def pytest_unconfigure(config):
+    shutil.rmtree(os.environ.get("XDG_CACHE_HOME", ""), ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

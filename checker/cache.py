@@ -1,0 +1,70 @@
+"""A cache of built catalogs, so a CLI run (a pre-commit hook) does not parse YAML every time.
+
+Keyed on a hash of the catalog files' bytes, of the code that builds them (catalog.py) and of the
+package version: any change to any of them is a miss. Never needed for correctness: a missing,
+unreadable, corrupt or unwritable cache is silently a miss, and the catalogs are built as before.
+It lives in $XDG_CACHE_HOME/esgcheck (~/.cache/esgcheck); ESGCHECK_NO_CACHE=1 turns it off.
+Entries are pickles written by this user into this user's own cache folder.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+
+FORMAT = 1
+
+
+def folder() -> Path | None:
+    if os.environ.get("ESGCHECK_NO_CACHE"):
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "esgcheck"
+
+
+def key(kind: str, parts: Iterable[bytes]) -> str:
+    """A hash of what the cached value was built from, with this package's version and code."""
+    digest = hashlib.sha256(f"{kind}\0{__version__}\0{FORMAT}\0".encode())
+    digest.update(Path(__file__).with_name("catalog.py").read_bytes())
+    for part in parts:
+        digest.update(len(part).to_bytes(8, "little"))
+        digest.update(part)
+    return f"{kind}-{digest.hexdigest()[:32]}"
+
+
+def load(name: str) -> Any | None:
+    where = folder()
+    if where is None:
+        return None
+    try:
+        with open(where / f"{name}.pickle", "rb") as handle:
+            return pickle.load(handle)
+    except Exception:  # a miss, whatever the reason: the caller builds the value
+        return None
+
+
+def store(name: str, value: Any) -> None:
+    """Write atomically (a reader never sees half a file); any failure is ignored."""
+    where = folder()
+    if where is None:
+        return
+    import tempfile
+
+    temporary = None
+    try:
+        where.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=where, suffix=".tmp", delete=False) as handle:
+            temporary = handle.name
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, where / f"{name}.pickle")
+    except Exception:
+        if temporary:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
