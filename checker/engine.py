@@ -190,6 +190,8 @@ def check(
                 for report in pool.map(_check_path, paths, [options] * len(paths)):
                     reports.append(_notify(on_report, report))
             except KeyboardInterrupt:  # Ctrl-C: drop the queued reports, let the caller exit 130
+                for worker in list(getattr(pool, "_processes", {}).values()):
+                    worker.terminate()  # they ignore SIGINT; a big report would finish first
                 pool.shutdown(wait=False, cancel_futures=True)
                 raise
     else:

@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
 import pytest
 from click.testing import CliRunner
 from conftest import CLEAN
@@ -62,3 +69,27 @@ def test_ctrl_c_exits_130(monkeypatch):
     result = run(CLEAN)
     assert result.exit_code == 130
     assert result.stderr.strip() == "esgcheck: interrupted"
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/wchan"), reason="needs Linux /proc to see the block")
+def test_a_real_ctrl_c_in_the_middle_of_a_run_exits_130(tmp_path):
+    """The report is a FIFO nobody writes to: the run blocks opening it, then gets SIGINT."""
+    fifo = tmp_path / "report.txt"
+    os.mkfifo(fifo)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "checker", str(fifo)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # a background shell ignores it
+    )
+    try:
+        wchan = Path(f"/proc/{process.pid}/wchan")
+        deadline = time.monotonic() + 30
+        while "partner" not in wchan.read_text() and time.monotonic() < deadline:  # wait_for_partner
+            time.sleep(0.02)
+        process.send_signal(signal.SIGINT)
+        _out, err = process.communicate(timeout=30)
+    finally:
+        process.kill()
+    assert process.returncode == 130
+    assert err.decode().strip() == "esgcheck: interrupted"
