@@ -1,0 +1,91 @@
+"""The PDF path against plain pypdfium2 extraction, and a batch of reports with 1 and 2 jobs.
+
+python benchmarks/pdf_and_batch.py [--pages 1000] [--reports 200]
+
+The PDF is written by the tests' own PDF maker: the bundled report's lines, 60 to a page, so
+it has the bundled report's index and headings. "pypdfium2 alone" opens it and extracts every
+page's text, as the reader does; "read_document" adds the checker's own page and line work;
+"check" is the whole check. The batch is N copies of the bundled report in a temporary folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORT = ROOT / "examples" / "xiaomi-esg-2023.txt"
+sys.path.insert(0, str(ROOT / "tests"))
+
+
+def timed(action) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def pdfium_alone(data: bytes) -> None:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(data)
+    for number in range(len(pdf)):
+        page = pdf[number]
+        textpage = page.get_textpage()
+        textpage.get_text_range()
+        textpage.close()
+        page.close()
+    pdf.close()
+
+
+def pdf_figures(pages: int, folder: Path) -> None:
+    from pdfmaker import make_pdf
+
+    from checker import check
+    from checker.reader import read_document
+
+    lines = [line.encode("latin-1", "replace").decode("latin-1") for line in REPORT.read_text().splitlines()]
+    lines = [line for line in lines if line.strip()]
+    chunks = [lines[i : i + 60] for i in range(0, len(lines), 60)]
+    path = folder / "report.pdf"
+    path.write_bytes(make_pdf([chunks[i % len(chunks)] for i in range(pages)]))
+    data = path.read_bytes()
+    check(REPORT)  # imports and catalogs out of the figures
+    alone = min(timed(lambda: pdfium_alone(data)) for _ in range(2))
+    reader = min(timed(lambda: read_document(path)) for _ in range(2))
+    whole = min(timed(lambda: check(path)) for _ in range(2))
+    size = path.stat().st_size / 1e6
+    print(f"PDF of {pages} pages ({size:.1f} MB):")
+    print(f"  pypdfium2 alone   {alone:6.2f} s")
+    print(f"  read_document     {reader:6.2f} s  ({reader / alone:4.2f} x pypdfium2)")
+    print(f"  check             {whole:6.2f} s  ({whole / alone:4.2f} x pypdfium2)")
+
+
+def batch_figures(reports: int, folder: Path) -> None:
+    from checker import check
+
+    batch = folder / "batch"
+    batch.mkdir()
+    for number in range(reports):
+        shutil.copy(REPORT, batch / f"report-{number:03d}.txt")
+    print(f"batch of {reports} reports:")
+    for jobs in (1, 2):
+        seconds = timed(lambda j=jobs: check(batch, jobs=j))
+        print(f"  --jobs {jobs}         {seconds:6.2f} s  ({seconds / reports * 1000:5.1f} ms a report)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--pages", type=int, default=1000)
+    parser.add_argument("--reports", type=int, default=200)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        pdf_figures(args.pages, Path(folder))
+        batch_figures(args.reports, Path(folder))
+
+
+if __name__ == "__main__":
+    main()
