@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -53,21 +54,48 @@ class Document:
 
     @cached_property
     def flat_lower(self) -> str:
-        """`flat` in lower case, for fast literal tests before slow case-insensitive searches.
+        """`flat` in lower case. Costs a second copy of the text (and a 12-bytes-a-character
+        buffer while lowering it at once): the checks use contains_lower and find_lower instead."""
+        return "".join(chunk[: len(chunk) - overlap] for _, chunk, overlap in self._lowered(0))
 
-        Lowered a megabyte at a time: str.lower() of a text beyond Latin-1 works in a buffer of
-        12 bytes a character, 2.4 GB at once for a 200 MB report; the chunks cost their own size."""
+    def contains_lower(self, literals: Iterable[str]) -> bool:
+        """Whether any of these lower-case literals is in `flat` in any case: one pass of lowered
+        chunks, stopped at the first found, with no lowered copy of the whole text kept."""
+        wanted = [literal for literal in literals if literal]
+        if not wanted:
+            return False
+        overlap = max(map(len, wanted)) - 1
+        return any(any(literal in chunk for literal in wanted) for _, chunk, _ in self._lowered(overlap))
+
+    def find_lower(self, words: Iterable[str]) -> list[int]:
+        """Sorted positions in `flat` of every occurrence of these lower-case words, in any case."""
+        wanted = [word for word in words if word]
+        if not wanted:
+            return []
+        positions = []
+        for start, chunk, overlap in self._lowered(max(map(len, wanted)) - 1):
+            own = len(chunk) - overlap  # an occurrence starting in the overlap is the next chunk's
+            for word in wanted:
+                found = chunk.find(word)
+                while 0 <= found < own:
+                    positions.append(start + found)
+                    found = chunk.find(word, found + 1)
+        return sorted(positions)
+
+    def _lowered(self, overlap: int) -> Iterator[tuple[int, str, int]]:
+        """(start in flat, lowered chunk, characters of the next chunk it repeats at its end).
+
+        A megabyte at a time: str.lower() of a text beyond Latin-1 works in a buffer of 12 bytes a
+        character, 2.4 GB at once for a 200 MB report. Chunks are cut at a space (no casing rule
+        spans one), so positions match those of flat.lower() wherever lowering keeps lengths."""
         flat = self.flat
-        if flat.isascii() or len(flat) <= LOWER_CHUNK:
-            return flat.lower()
-        chunks, start = [], 0
+        start = 0
         while start < len(flat):
-            end = flat.find(" ", start + LOWER_CHUNK)  # cut at a space: no casing rule spans one
+            end = flat.find(" ", start + LOWER_CHUNK)
             end = len(flat) if end < 0 else end
-            chunks.append(flat[start:end].lower())
+            stop = min(len(flat), end + overlap)
+            yield start, flat[start:stop].lower(), stop - end
             start = end
-        return "".join(chunks)
-
     @cached_property
     def _line_offsets(self) -> array[int]:
         """Where each cleaned line starts in `flat` (an array: 8 bytes a line, not 36)."""

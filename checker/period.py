@@ -73,7 +73,7 @@ def read_period(document: Document) -> ReportingPeriod | None:
     """The first date range or "year ended" date stated after a trigger word; else a "calendar year"."""
     flat = document.flat
     calendar = None
-    for position in _trigger_positions(document.flat_lower):
+    for position in document.find_lower(_TRIGGERS):  # no lowered copy of a 200 MB text
         window = flat[position : position + WINDOW]
         found = _dated_statement(window)
         if found:
@@ -87,16 +87,6 @@ def read_period(document: Document) -> ReportingPeriod | None:
         statement = _statement(flat, position, match)
         return ReportingPeriod(date(year, 1, 1), date(year, 12, 31), document.line_at(position), statement)
     return None
-
-
-def _trigger_positions(lower: str) -> list[int]:
-    positions = []
-    for word in _TRIGGERS:
-        found = lower.find(word)
-        while found >= 0:
-            positions.append(found)
-            found = lower.find(word, found + 1)
-    return sorted(positions)
 
 
 def _dated_statement(window: str) -> tuple[re.Match[str], date, date] | None:

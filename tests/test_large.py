@@ -82,3 +82,18 @@ def test_a_file_read_line_by_line_is_the_text_read_whole(tmp_path, text):
         whole.page_starts,
         whole.breaks,
     )
+
+
+def test_case_blind_searches_match_a_lowered_copy_without_making_one(monkeypatch):
+    import checker.document as module
+
+    monkeypatch.setattr(module, "LOWER_CHUNK", 16)  # many chunks, words across their ends
+    lines = ["The Report COVERS the Period", "from 1 January to 31 December.", "Fiscal YEAR END."] * 5
+    document = Document("r.txt", lines)
+    lower = document.flat.lower()
+    words = ("cover", "period", "year end", "r")
+    expected = sorted(p for w in words for p in range(len(lower)) if lower.startswith(w, p))
+    assert document.find_lower(words) == expected
+    assert document.contains_lower(["december.", "absent"]) and not document.contains_lower(["absent"])
+    assert "flat_lower" not in document.__dict__  # no lowered copy of the whole text was kept
+    assert document.flat_lower == lower
