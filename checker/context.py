@@ -23,7 +23,9 @@ def _reads_as_title(label: str) -> bool:
     if not label:
         return True
     letters = sum(1 for char in label if char.isalpha())
-    return label[0].isupper() and len(label) <= t.TITLE_MAX_CHARS and letters >= 0.6 * len(label)
+    acronym = label.isupper() and " " not in label  # "GRI", "N/A": a framework's name or a mark
+    short_enough = len(label) <= t.TITLE_MAX_CHARS
+    return label[0].isupper() and not acronym and short_enough and letters >= 0.6 * len(label)
 
 
 @dataclass
@@ -60,7 +62,8 @@ class Context:
 
     def shares_row(self, entry: IndexEntry) -> bool:
         """Whether the entry's row lists several codes under one label ("301-1, 301-2 Materials
-        used by weight or volume, Recycled input materials used")."""
+        used by weight or volume, Recycled input materials used"): the label is the row's, not
+        one code's title."""
         return self._row_sizes[(entry.line, entry.label)] > 1
 
     @cached_property

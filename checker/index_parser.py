@@ -44,6 +44,10 @@ _CODE_JOINER = re.compile(r"\s*(?:\(\d{4}\))?\s*(?:[,/;&]|and)?\s*")
 _INDEX_TITLE = re.compile(r"\b(?:index|indices|reference table|content table)\b", re.I)
 """The index's own title ("GRI Content Index") ends the search for its first section name."""
 _TITLE_PREFIX = re.compile(r"^[A-Z][A-Za-z'’&]*(?:[ \t]+(?:[A-Z][A-Za-z'’&]*|and|of|for|the|to|&)){0,5}$")
+_CITING_WORD = re.compile(r"\b(?:see|refer|to|in|under|per|and|or|of|with|also|cf|from|by)\W*$", re.I)
+"""A word before a code that cites it inside a row ("see 2-7", "in line with 305-1"): no row starts there."""
+_SIBLINGS = re.compile(r",(\d)(?![\w\-.])")
+"""Further codes of the same stem printed compactly after a code ("103-1,2,3"): a digit, no space."""
 
 
 @dataclass
@@ -111,6 +115,8 @@ class _CodeLine:
     extra: list[CodeHit] = field(default_factory=list)
     metric: str | None = None
     """For a code at the end of a data row: the metric's name before the figures ("" if above)."""
+    rest_at: int = 0
+    """Where `rest` begins in the text the code line was read from."""
 
 
 def _units(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
@@ -173,7 +179,7 @@ class IndexParser:
                     code_line.metric = self._metric_above(lines, number, found)
                 if code_line.rest.startswith(")"):  # "Management approach (103-1; ...\n103-3; 403-1)"
                     code_line.metric = ""  # codes cited in a bracket: the row's text is no title of theirs
-                found.append(code_line)
+                found += self._joined_rows(code_line)
                 continue
             split = self._split_code(lines, number, text)
             if split:
@@ -191,11 +197,24 @@ class IndexParser:
                     if data or len(prefix.split()) >= 2:
                         code_line.metric = prefix[: data.start()].strip() if data else ""
                     found.append(code_line)
-                elif _TITLE_PREFIX.match(prefix):
-                    found.append(self._code_line(number, hit, prefix, text))
-                elif hit.framework in self.finder.anywhere:
-                    found.append(self._code_line(number, hit, "", text))
+                elif _TITLE_PREFIX.match(prefix) or self._standard_heading.match(prefix):
+                    found += self._joined_rows(self._code_line(number, hit, prefix, text))
+                elif hit.framework in self.finder.anywhere or self._opens_own_title(hit, text, lines, number):
+                    found += self._joined_rows(self._code_line(number, hit, "", text))
+                else:  # a line of joined rows is an index line whatever precedes it (a table header)
+                    group = prefix if title_like(prefix) else ""  # a topic name opening its rows
+                    rows = self._joined_rows(self._code_line(number, hit, group, text))
+                    found += rows if len(rows) >= (2 if group else t.JOINED_MIN_ROWS) else []
         return found
+
+    def _opens_own_title(self, hit: CodeHit, text: str, lines: list[str], number: int) -> bool:
+        """A code after the previous row's answer ("... Emissions Data 305-2 Energy indirect (Scope
+        2) GHG emissions"), or ending its line above its title: what follows starts the code's own
+        official wording, so the code starts a row."""
+        following_line = lines[number] if number < len(lines) else ""
+        head = fold(text[hit.end :].strip(" .,;:") or following_line)
+        forms = self._own_forms(hit) if head else []
+        return any(_prefix_score(head[: len(form)], form) >= t.LABEL_MATCH for form in forms)
 
     @staticmethod
     def _metric_above(lines: list[str], number: int, found: list[_CodeLine]) -> str | None:
@@ -208,17 +227,58 @@ class IndexParser:
         return above[: data.start()].strip() if data else None
 
     def _code_line(self, number: int, hit: CodeHit, prefix: str, text: str) -> _CodeLine:
-        """A code line; further codes listed right after the first ("305-2, 305-3") share its row."""
+        """A code line; further codes listed right after the first ("305-2, 305-3", "103-1,2,3")
+        share its row."""
         extra: list[CodeHit] = []
         rest = text[hit.end :]
+        last = hit
         while True:
+            sibling = _SIBLINGS.match(rest)
+            stem = re.match(r"(.*[-.])(\d+)$", last.code)
+            ascending = sibling and stem and int(sibling[1]) > int(stem[2])
+            same_stem = self.finder.match_at_start(stem[1] + sibling[1]) if ascending else None
+            if same_stem and same_stem.framework == last.framework:
+                extra.append(same_stem)
+                last = same_stem
+                rest = rest[sibling.end() :]
+                continue
             joined = _CODE_JOINER.match(rest)
             following = self.finder.match_at_start(rest[joined.end() :]) if joined else None
             if not joined or not following:
                 break
             extra.append(following)
+            last = following
             rest = rest[joined.end() + following.end :]
-        return _CodeLine(number, hit, prefix, rest.strip(" ,;/"), number + 1, extra)
+        stripped = rest.lstrip(" ,;/")
+        rest_at = len(text) - len(stripped)
+        return _CodeLine(number, hit, prefix, stripped.rstrip(" ,;/"), number + 1, extra, rest_at=rest_at)
+
+    def _joined_rows(self, first: _CodeLine) -> list[_CodeLine]:
+        """Rows joined on one line ("102-1 Name of the organization ● 6 102-2 Activities, ... ● 6").
+
+        A further code starts a row of its own where the text before it has words of its own
+        (the previous row's title or answer), no bracket is open, and no citing word ("see",
+        "in line with") leads to it; its text runs to the next such code.
+        """
+        if first.metric is not None:
+            return [first]
+        rows = [first]
+        rest = first.rest
+        text_at = 0
+        for hit in self.finder.find_all(rest):
+            before = rest[text_at : hit.start]
+            if (
+                hit.start < text_at
+                or not re.search(r"[A-Za-z]{2,}", before)
+                or before.count("(") > before.count(")")
+                or _CITING_WORD.search(before)
+            ):
+                continue
+            row = self._code_line(first.number, hit, "", rest)
+            rows[-1].rest = before.strip(" ,;/")
+            rows.append(row)
+            text_at = row.rest_at
+        return rows
 
     def _split_code(self, lines: list[str], number: int, text: str) -> _CodeLine | None:
         """A code broken over two lines by the PDF table ("TC-HW-" / "230a.1", "2" / "-12 ...")."""
@@ -411,6 +471,8 @@ class IndexParser:
         short_tail = len(words) - count <= t.LOCATION_MAX_WORDS
         if score < t.LABEL_MATCH or score <= whole or (whole >= t.LABEL_MATCH and not short_tail):
             return label, ""
+        while count > 1 and not folded[count - 1]:
+            count -= 1  # a status mark ("●") opens the location, it ends no title
         return " ".join(words[:count]), " ".join(words[count:])
 
     def _standard_name_cut(self, hit: CodeHit, words: list[str], folded: list[str]) -> tuple[str, str] | None:
@@ -418,7 +480,7 @@ class IndexParser:
         own = self._disclosure(hit)
         names = {fold(name) for name in own.standard_names} if own else set()
         for count in range(1, len(words)):
-            starts_location = words[count][:1].isupper() or words[count][:1].isdigit()  # not "of ODS"
+            starts_location = not words[count][:1].islower()  # a place, a page or a mark; not "of ODS"
             if (
                 " ".join(folded[:count]) in names
                 and starts_location
@@ -446,16 +508,20 @@ class IndexParser:
         catalog = self.catalogs.get(hit.framework)
         return catalog.get(hit.code) if catalog else None
 
+    def _own_forms(self, hit: CodeHit) -> list[str]:
+        """The code's own official wordings, folded; a superseded code's last title."""
+        catalog = self.catalogs.get(hit.framework)
+        own = catalog.get(hit.code) if catalog else None
+        superseded = catalog.superseded.get(code_key(hit.code)) if catalog else None
+        own_forms = own.label_forms if own else (superseded.title,) if superseded else ()
+        return [fold(form) for form in own_forms]
+
     def _forms(self, hit: CodeHit, first_unit: str) -> list[str]:
         """Official wordings the label may be the start of: its own code's, else the closest one's."""
-        catalog = self.catalogs.get(hit.framework)
-        if catalog is None:
+        if hit.framework not in self.catalogs:
             return []
         head = fold(first_unit)
-        own = catalog.get(hit.code)
-        superseded = catalog.superseded.get(code_key(hit.code))
-        own_forms = own.label_forms if own else (superseded.title,) if superseded else ()
-        forms = [fold(form) for form in own_forms]
+        forms = self._own_forms(hit)
         if any(_prefix_score(head, form) >= t.LABEL_EXTEND for form in forms):
             return forms
         titles = self._titles[hit.framework]

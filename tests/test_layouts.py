@@ -170,3 +170,74 @@ def test_one_row_of_several_codes_may_join_their_titles_or_print_the_standard(tm
         ("mislabeled", c, "warning") for c in ("305-3", "305-4")
     ]
     assert all("name of its standard" in f.message for f in report.findings if f.code in ("305-3", "305-4"))
+
+
+JOINED = (
+    "# Our People\n\nWe hire.\n\nThis report has been prepared with reference to the GRI Standards.\n"
+    "Reporting period: 1 January to 31 December 2023.\n\n"
+    "GRI Content Index\n"
+    "Disclosure Title Status Page Remarks 2-1 Organizational details ● 6 2-2 Entities included in "
+    "the organization's sustainability reporting ● 6 2-3 Reporting period, frequency and contact "
+    "point ○ -Corporate website 2-4 Restatements of information ● 7\n"
+    "Employment 3-3 Management of material topics ● 44 401-1 New employee hires and employee "
+    "turnover ● 54~58 401-3 Parental leave ● 60\n"
+    "Training and education 404-1 Average hours of training per year per employee ● 61 404-2 "
+    "Programs for upgrading employee skills and transition assistance programs ● 62\n"
+)
+
+
+def test_rows_joined_on_one_line_are_split_at_each_code(tmp_path):
+    report = entries(tmp_path, JOINED, "joined.txt")
+    rows = [(e.code, e.label) for e in report.entries]
+    assert rows == [
+        ("2-1", "Organizational details"),
+        ("2-2", "Entities included in the organization's sustainability reporting"),
+        ("2-3", "Reporting period, frequency and contact point"),
+        ("2-4", "Restatements of information"),
+        ("3-3", "Management of material topics"),
+        ("401-1", "New employee hires and employee turnover"),
+        ("401-3", "Parental leave"),
+        ("404-1", "Average hours of training per year per employee"),
+        ("404-2", "Programs for upgrading employee skills and transition assistance programs"),
+    ]
+    assert [table.label for table in report.tables] == ["title"]
+    assert [f for f in report.findings if f.kind not in ("missing", "not-checked")] == []
+
+
+def test_a_mislabeled_row_inside_a_joined_line_is_caught(tmp_path):
+    text = JOINED.replace("401-3 Parental leave", "401-3 Average hours of training per year per employee")
+    report = entries(tmp_path, text, "joined.txt")
+    flagged = [(f.kind, f.code) for f in report.findings if f.kind not in ("missing", "not-checked")]
+    assert ("mislabeled", "401-3") in flagged
+
+
+def test_compact_sibling_codes_and_a_row_after_the_previous_answer(tmp_path):
+    report = entries(
+        tmp_path,
+        "# Emissions\n\nText.\n\nThis report has been prepared in accordance with the GRI Standards: "
+        "Core option.\nReporting period: 1 January to 31 December 2021.\n\n"
+        "GRI Content Index\n"
+        "Climate action 103-1,2,3 Management approach ● 44 305-1 Direct (Scope 1) GHG emissions ● 66\n"
+        "Appendix - Emissions Data 305-2 Energy indirect (Scope 2) GHG emissions\n"
+        "Appendix - Emissions Data 305-3 Other indirect (Scope 3) GHG emissions\n"
+        "Appendix - Emissions Data 305-4 GHG emissions intensity\n"
+        "Emissions 305-5.\n"
+        "Reduction of GHG emissions\n"
+        "Appendix - Emissions Data 305-6 Emissions of ozone-depleting substances (ODS)\n"
+        "Appendix - Emissions Data 305-7 Nitrogen oxides (NOx), sulfur oxides (SOx), and other "
+        "significant air emissions\n",
+        "compact.txt",
+    )
+    codes = [e.code for e in report.entries]
+    assert codes == ["103-1", "103-2", "103-3", "305-1", "305-2", "305-3", "305-4", "305-5", "305-6", "305-7"]
+    assert {e.label for e in report.entries if e.code.startswith("103")} == {"Management approach"}
+
+
+def test_codes_cited_inside_a_row_do_not_start_rows(tmp_path):
+    report = entries(
+        tmp_path,
+        JOINED.replace("● 7\n", "● 7 see also 2-6 and disclosures under 2-7\n"),
+        "cited.txt",
+    )
+    assert [e.code for e in report.entries].count("2-6") == 0
+    assert [e.code for e in report.entries].count("2-7") == 0
