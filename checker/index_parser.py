@@ -46,6 +46,8 @@ _INDEX_TITLE = re.compile(r"\b(?:index|indices|reference table|content table)\b"
 _TITLE_PREFIX = re.compile(r"^[A-Z][A-Za-z'’&]*(?:[ \t]+(?:[A-Z][A-Za-z'’&]*|and|of|for|the|to|&)){0,5}$")
 _CITING_WORD = re.compile(r"\b(?:see|refer|to|in|under|per|and|or|of|with|also|cf|from|by)\W*$", re.I)
 """A word before a code that cites it inside a row ("see 2-7", "in line with 305-1"): no row starts there."""
+_NUMBERED_NAME = re.compile(r"(?:^|\s)\d{1,2}\.\s+(\D+)$")
+"""The last of numbered sub-section names printed before a row's codes."""
 _SIBLINGS = re.compile(r",(\d)(?![\w\-.])")
 """Further codes of the same stem printed compactly after a code ("103-1,2,3"): a digit, no space."""
 
@@ -201,11 +203,22 @@ class IndexParser:
                     found += self._joined_rows(self._code_line(number, hit, prefix, text))
                 elif hit.framework in self.finder.anywhere or self._opens_own_title(hit, text, lines, number):
                     found += self._joined_rows(self._code_line(number, hit, "", text))
-                else:  # a line of joined rows is an index line whatever precedes it (a table header)
-                    group = prefix if title_like(prefix) else ""  # a topic name opening its rows
-                    rows = self._joined_rows(self._code_line(number, hit, group, text))
-                    found += rows if len(rows) >= (2 if group else t.JOINED_MIN_ROWS) else []
+                else:
+                    found += self._grouped_rows(number, hit, prefix, text)
         return found
+
+    def _grouped_rows(self, number: int, hit: CodeHit, prefix: str, text: str) -> list[_CodeLine]:
+        """Index rows whatever opens their line: rows joined on one line after a table header
+        (three or more), or after a topic name (two or more); a section name listing its codes
+        ("Climate commitments and status A1, A1.2, A1.5; 305-1, 305-2": an inverted index)."""
+        numbered = _NUMBERED_NAME.search(prefix)  # "Chapter 1. Diverse consumption 2. Inclusive consumption"
+        name = numbered[1] if numbered else prefix
+        group = name if title_like(name) else ""
+        rows = self._joined_rows(self._code_line(number, hit, group, text))
+        if len(rows) >= (2 if group else t.JOINED_MIN_ROWS):
+            return rows
+        listed = 1 + len(rows[0].extra)
+        return rows if group and listed >= t.JOINED_MIN_ROWS else []
 
     def _opens_own_title(self, hit: CodeHit, text: str, lines: list[str], number: int) -> bool:
         """A code after the previous row's answer ("... Emissions Data 305-2 Energy indirect (Scope
@@ -305,7 +318,7 @@ class IndexParser:
                 runs[-1].append(code_line)
             else:
                 runs.append([code_line])
-        return [run for run in runs if len(run) >= t.INDEX_MIN_ROWS]
+        return [run for run in runs if sum(1 + len(row.extra) for row in run) >= t.INDEX_MIN_ROWS]
 
     # -- parsing ----------------------------------------------------------------------------
     def parse(self, document: Document) -> ContentIndex:
@@ -400,6 +413,7 @@ class IndexParser:
                 path = self._section_path(fragments, path, headings, index, table)
                 label, remark, fragments = self._split_row(code_line, body)
                 label, location = self._cut_label([code_line.hit, *code_line.extra], label)
+                label = label if any(char.isalnum() for char in label) else ""  # "." ends a list of codes
                 if location.endswith("."):  # an answer printed in the row, not a location
                     remark, location = join_lines([location, remark]), ""
             for hit in [code_line.hit, *code_line.extra]:

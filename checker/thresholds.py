@@ -30,7 +30,7 @@ SECTION_SUGGEST = 70
 """A missing section's nearest heading is offered as the likely intent from this score."""
 
 INDEX_MIN_ROWS = 8
-"""A run of code rows shorter than this is a stray mention in body text, not an index."""
+"""A run of code rows listing fewer codes is a stray mention in body text, not an index."""
 
 INDEX_MAX_GAP = 60
 """Lines allowed between two code rows of one index (long compliance remarks run ~30)."""

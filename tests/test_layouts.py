@@ -241,3 +241,24 @@ def test_codes_cited_inside_a_row_do_not_start_rows(tmp_path):
     )
     assert [e.code for e in report.entries].count("2-6") == 0
     assert [e.code for e in report.entries].count("2-7") == 0
+
+
+def test_an_inverted_index_lists_codes_under_report_sections(tmp_path):
+    report = entries(
+        tmp_path,
+        "# Climate commitments and status\n\nWe cut emissions.\n\n# Greening our operations\n\nText.\n\n"
+        "# Supporting Our People\n\nText.\n\n"
+        "Reporting Framework HKEx ESG Indexing GRI\n"
+        "Climate commitments and status A1, A1.2, A1.5, A1.6; A4, A4.1 305-1, 305-2, 305-3.\n"
+        "Restoring Our Green Planet 1. Greening our operations A1.6; A2, A2.3, A2.4; A3, A3.1\n"
+        "Supporting Our People 1. A diverse work environment B1, B1.1; B4 405-1; 408-1 "
+        "2. Fair compensation B1; B4, B4.1 401-1, 401-2, 401-3\n",
+        "inverted.txt",
+    )
+    codes = [e.code for e in report.entries]
+    assert codes[:9] == ["A1", "A1.2", "A1.5", "A1.6", "A4", "A4.1", "305-1", "305-2", "305-3"]
+    assert len(codes) == 26
+    assert {e.label for e in report.entries[:9]} == {""}  # no title column: nothing to check as one
+    assert report.entries[0].section == "Climate commitments and status"
+    assert report.entries[9].section.endswith("Greening our operations")
+    assert [f for f in report.findings if f.kind in ("mislabeled", "inconsistent-label")] == []
