@@ -201,10 +201,14 @@ class IndexParser:
                     found.append(code_line)
                 elif _TITLE_PREFIX.match(prefix) or self._standard_heading.match(prefix):
                     found += self._joined_rows(self._code_line(number, hit, prefix, text))
+                elif grouped := self._grouped_rows(number, hit, prefix, text):
+                    found += grouped
+                elif self._ends_row(hit, prefix, text):  # "Location of headquarters Purchase, NY 102-3."
+                    code_line = self._code_line(number, hit, "", text)
+                    code_line.metric = prefix  # the row's own description, not the code's title
+                    found.append(code_line)
                 elif hit.framework in self.finder.anywhere or self._opens_own_title(hit, text, lines, number):
                     found += self._joined_rows(self._code_line(number, hit, "", text))
-                else:
-                    found += self._grouped_rows(number, hit, prefix, text)
         return found
 
     def _grouped_rows(self, number: int, hit: CodeHit, prefix: str, text: str) -> list[_CodeLine]:
@@ -219,6 +223,13 @@ class IndexParser:
             return rows
         listed = 1 + len(rows[0].extra)
         return rows if group and listed >= t.JOINED_MIN_ROWS else []
+
+    def _ends_row(self, hit: CodeHit, prefix: str, text: str) -> bool:
+        """A code column at the end of the row: a description of two words or more before the
+        codes, only punctuation or an acronym after them."""
+        rest = self._code_line(0, hit, "", text).rest
+        described = len(re.findall(r"[A-Za-z]{3,}", prefix)) >= 2  # not "GRI 403(2018), 403-3"
+        return described and bool(_NO_LABEL.fullmatch(rest)) and not _CITING_WORD.search(prefix)
 
     def _opens_own_title(self, hit: CodeHit, text: str, lines: list[str], number: int) -> bool:
         """A code after the previous row's answer ("... Emissions Data 305-2 Energy indirect (Scope

@@ -38,21 +38,21 @@ HAND_COUNTS = {
     "baidu-esg-index.txt": {"HKEX": 48, "GRI": 162, "SASB": 10},
     "3i-group-2022-index.txt": {"GRI": 72, "SASB": 11},
     "alibaba-2022-index.txt": {"HKEX": 48, "GRI": 48, "SASB": 13},  # inverted: section rows list codes
+    "delta-esg-index.txt": {"GRI": 86, "SASB": 19},  # rows open after the previous row's answer
 }
 NOT_YET = {
     "bayer-2021-index.txt": (
         {"GRI": 227},
         "rows open with a UN Global Compact principle number ('6 GRI 102-8:')",
     ),
-    "delta-esg-index.txt": (
-        {"GRI": 86, "SASB": 19},
-        "7 GRI rows open mid-line, after the previous answer, with a title not in the official wording",
-    ),
     "kia-sustainability-index.txt": (
         {"GRI": 108, "SASB": 14},
         "GRI 108 of 108; two SASB codes print letter O for zero ('TR-AU-OOO.A'), no SASB code shape",
     ),
-    "mastercard-csr-index.txt": ({"GRI": 88, "SASB": 16}, "codes at the end of data rows, several per line"),
+    "mastercard-csr-index.txt": (
+        {"GRI": 88, "SASB": 16},
+        "a theme column after the codes ('102-16 Governing purpose.') reads as a title column",
+    ),
     # Other layouts.
     "eni-sustainability-index.txt": (
         {"GRI": 167, "SASB": 30},

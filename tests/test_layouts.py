@@ -262,3 +262,24 @@ def test_an_inverted_index_lists_codes_under_report_sections(tmp_path):
     assert report.entries[0].section == "Climate commitments and status"
     assert report.entries[9].section.endswith("Greening our operations")
     assert [f for f in report.findings if f.kind in ("mislabeled", "inconsistent-label")] == []
+
+
+def test_a_code_column_at_the_end_of_each_row_holds_no_title(tmp_path):
+    report = entries(
+        tmp_path,
+        "# About us\n\nThis report has been prepared in accordance with the GRI Standards.\n\n"
+        "DESCRIPTION FY 2021 FY 2020 GRI\n"
+        "Name of the organization Example Holdings Inc. 2-1\n"
+        "Location of headquarters Purchase, New York 2-1.\n"
+        "Reporting period Calendar year 2021 2-3\n"
+        "Total number of employees 24,000 21,000 2-7\n"
+        "Markets served Pages 12-14 2-6\n"
+        "Code of conduct Code of Conduct; Supplier Code of Conduct 2-23, 2-24\n"
+        "Anti-corruption training 100% 100% 205-2\n"
+        "Approach to tax Tax Strategy 207-1.\n",
+        "trailing.txt",
+    )
+    codes = [e.code for e in report.entries]
+    assert codes == ["2-1", "2-1", "2-3", "2-7", "2-6", "2-23", "2-24", "205-2", "207-1"]
+    assert all(e.metric for e in report.entries)  # the description is the row's, not a title to check
+    assert [f for f in report.findings if f.kind not in ("missing", "not-checked")] == []
