@@ -46,6 +46,7 @@ _INDEX_TITLE = re.compile(r"\b(?:index|indices|reference table|content table)\b"
 _TITLE_PREFIX = re.compile(r"^[A-Z][A-Za-z'’&]*(?:[ \t]+(?:[A-Z][A-Za-z'’&]*|and|of|for|the|to|&)){0,5}$")
 _CITING_WORD = re.compile(r"\b(?:see|refer|to|in|under|per|and|or|of|with|also|cf|from|by)\W*$", re.I)
 """A word before a code that cites it inside a row ("see 2-7", "in line with 305-1"): no row starts there."""
+_PAGE_WORD_END = re.compile(r"\b(?:pp?\.?|pages?)\s*$", re.I)
 _NUMBERED_NAME = re.compile(r"(?:^|\s)\d{1,2}\.\s+(\D+)$")
 """The last of numbered sub-section names printed before a row's codes."""
 _SIBLINGS = re.compile(r",(\d)(?![\w\-.])")
@@ -135,11 +136,20 @@ def _units(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
 
 
 def _continues(previous: str, following: str) -> bool:
-    if previous.count('"') % 2 == 1:
+    if previous.count('"') % 2 == 1 or following[:1] in ",;)":
         return True
     if _CONNECTOR_END.search(previous):
         return True
     return following[:1].islower()
+
+
+def _cited(before: str, hit: CodeHit) -> bool:
+    """Whether a code-shaped text is cited, not a row's key: after a citing word, or a page range
+    after a page word ("pp. 2-3"; "Pages 102-30" is no range, its numbers fall)."""
+    if _CITING_WORD.search(before):
+        return True
+    numbers = [int(n) for n in re.findall(r"\d+", hit.code)]
+    return bool(_PAGE_WORD_END.search(before)) and len(numbers) == 2 and numbers[0] < numbers[1]
 
 
 def _fragment_like(unit: list[tuple[int, str]]) -> bool:
@@ -175,6 +185,8 @@ class IndexParser:
             if len(text) > 8 and not _DIGIT.search(text):
                 continue  # every code holds a digit; short lines may be a split code's first half
             hit = self.finder.match_at_start(text)
+            if hit and _cited(lines[number - 2] if number > 1 else "", hit):
+                continue  # "Annual report 2021, pp." then "2-3": a page range, not a code
             if hit:
                 code_line = self._code_line(number, hit, "", text)
                 if _NO_LABEL.fullmatch(code_line.rest):
@@ -188,7 +200,8 @@ class IndexParser:
                 found.append(split)
                 skip_until = split.body_from - 1
                 continue
-            for hit in self.finder.find_all(text)[:1]:
+            hits = [hit for hit in self.finder.find_all(text) if not _cited(text[: hit.start], hit)]
+            for hit in hits[:1]:
                 prefix = text[: hit.start].strip()
                 if hit.prefixed and prefix:
                     continue  # "... 12.3% GRI 305-4, WEF": a citation in a data table, not an index key
@@ -229,7 +242,7 @@ class IndexParser:
         codes, only punctuation or an acronym after them."""
         rest = self._code_line(0, hit, "", text).rest
         described = len(re.findall(r"[A-Za-z]{3,}", prefix)) >= 2  # not "GRI 403(2018), 403-3"
-        return described and bool(_NO_LABEL.fullmatch(rest)) and not _CITING_WORD.search(prefix)
+        return described and bool(_NO_LABEL.fullmatch(rest)) and not _cited(prefix, hit)
 
     def _opens_own_title(self, hit: CodeHit, text: str, lines: list[str], number: int) -> bool:
         """A code after the previous row's answer ("... Emissions Data 305-2 Energy indirect (Scope
@@ -295,7 +308,7 @@ class IndexParser:
                 hit.start < text_at
                 or not re.search(r"[A-Za-z]{2,}", before)
                 or before.count("(") > before.count(")")
-                or _CITING_WORD.search(before)
+                or _cited(before, hit)
             ):
                 continue
             row = self._code_line(first.number, hit, "", rest)

@@ -60,13 +60,15 @@ def fold(text: str) -> str:
 
 
 def join_lines(parts: list[str]) -> str:
-    """Join wrapped lines into one, mending words hyphenated at a line end ("part-" + "time")."""
+    """Join wrapped lines into one, mending words hyphenated at a line end ("part-" + "time"),
+    subscripts the PDF put on lines of their own ("(NO" + "x" + "), sulfur" -> "(NOx), sulfur")."""
     out = ""
     for part in parts:
         part = part.strip()
         if not part:
             continue
-        if out.endswith("-") and part[:1].islower():
+        subscript = len(part) == 1 and (part.isdigit() or part == "x") and out[-1:].isupper()
+        if (out.endswith("-") and part[:1].islower()) or subscript or part[:1] in ",;)":
             out += part
         elif out:
             out += " " + part

@@ -234,13 +234,18 @@ def test_compact_sibling_codes_and_a_row_after_the_previous_answer(tmp_path):
 
 
 def test_codes_cited_inside_a_row_do_not_start_rows(tmp_path):
-    report = entries(
-        tmp_path,
-        JOINED.replace("● 7\n", "● 7 see also 2-6 and disclosures under 2-7\n"),
-        "cited.txt",
+    text = JOINED.replace("● 7\n", "● 7 see also 2-6 and disclosures under 2-7\n").replace(
+        "● 6 2-2", "Annual report, pp. 2-5 2-2"
     )
-    assert [e.code for e in report.entries].count("2-6") == 0
-    assert [e.code for e in report.entries].count("2-7") == 0
+    codes = [e.code for e in entries(tmp_path, text, "cited.txt").entries]
+    assert (codes.count("2-5"), codes.count("2-6"), codes.count("2-7")) == (0, 0, 0)
+    assert codes[:2] == ["2-1", "2-2"]
+
+
+def test_a_header_ending_in_pages_does_not_hide_the_first_code(tmp_path):
+    header = "Disclosure Description Chapters Pages 2-1"  # a page word, then a code that is no page range
+    text = JOINED.replace("Disclosure Title Status Page Remarks 2-1", header)
+    assert [e.code for e in entries(tmp_path, text, "pages.txt").entries][:2] == ["2-1", "2-2"]
 
 
 def test_an_inverted_index_lists_codes_under_report_sections(tmp_path):
