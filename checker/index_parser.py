@@ -335,14 +335,22 @@ class IndexParser:
         return None
 
     def regions(self, code_lines: list[_CodeLine]) -> list[list[_CodeLine]]:
-        """Runs of code rows close enough together to be one index."""
+        """Runs of code rows close enough together to be one index; and small tables spread over
+        the report ("SASB CODE" columns under each topic's section) when their codes have a shape
+        prose never has and they add up to an index."""
         runs: list[list[_CodeLine]] = []
         for code_line in code_lines:
             if runs and code_line.number - runs[-1][-1].number <= t.INDEX_MAX_GAP:
                 runs[-1].append(code_line)
             else:
                 runs.append([code_line])
-        return [run for run in runs if sum(1 + len(row.extra) for row in run) >= t.INDEX_MIN_ROWS]
+        small = [run for run in runs if _codes(run) < t.INDEX_MIN_ROWS and self._distinctive(run)]
+        if sum(_codes(run) for run in small) < t.INDEX_MIN_ROWS:
+            small = []
+        return [run for run in runs if _codes(run) >= t.INDEX_MIN_ROWS or run in small]
+
+    def _distinctive(self, run: list[_CodeLine]) -> bool:
+        return all(row.hit.framework in self.finder.anywhere for row in run)
 
     # -- parsing ----------------------------------------------------------------------------
     def parse(self, document: Document) -> ContentIndex:
@@ -601,6 +609,11 @@ class IndexParser:
             return True
         best = process.extractOne(fold(name), self._index_headings, scorer=fuzz.ratio)
         return bool(best and best[1] >= t.LABEL_MATCH)
+
+
+def _codes(rows: list[_CodeLine]) -> int:
+    """How many codes the rows list ("305-1, 305-2" is two)."""
+    return sum(1 + len(row.extra) for row in rows)
 
 
 def _best_ratio(text: str, forms: list[str]) -> float:

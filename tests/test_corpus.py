@@ -65,7 +65,10 @@ NOT_YET = {
         {"GRI": 52, "SASB": 11},
         "titles wrapped over up to 7 lines before the code",
     ),
-    "netflix-sasb-index.txt": ({"SASB": 10}, "small tables read column by column, codes after titles"),
+    "netflix-sasb-index.txt": (
+        {"SASB": 10},
+        "small tables read column by column; 'SV-ME 000.A' printed with a space is no code shape",
+    ),
 }
 
 

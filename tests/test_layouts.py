@@ -288,3 +288,21 @@ def test_a_code_column_at_the_end_of_each_row_holds_no_title(tmp_path):
     assert codes == ["2-1", "2-1", "2-3", "2-7", "2-6", "2-23", "2-24", "205-2", "207-1"]
     assert all(e.metric for e in report.entries)  # the description is the row's, not a title to check
     assert [f for f in report.findings if f.kind not in ("missing", "not-checked")] == []
+
+
+def test_small_sasb_tables_spread_over_the_report_add_up_to_an_index(tmp_path):
+    topic = "# {name}\n\nWe discuss {name}.\n" + "Narrative text.\n" * 70
+    table = "TOPIC ACCOUNTING METRIC 2020 2021 SASB CODE\n{rows}"
+    rows = [
+        "Number of units produced 26,196 68,089 TC-HW-000.A\n",
+        "Number of data breaches 0 0 TC-HW-230a.1\n",
+        "Percentage of products that contain IEC 62474 declarable substances 90% 92% TC-HW-410a.1\n",
+        "Percentage of eligible products meeting ENERGY STAR criteria 80% 85% TC-HW-410a.3\n",
+    ]
+    text = "".join(
+        topic.format(name=name) + table.format(rows=row)
+        for name, row in zip(["Energy", "Security", "Products", "Efficiency"], rows, strict=True)
+    )
+    report = entries(tmp_path, text * 2, "spread.txt")  # one code a table, 70 lines apart: 8 in all
+    assert len(report.entries) == 8 and all(e.metric for e in report.entries)
+    assert [f for f in report.findings if f.severity in ("error", "warning") and f.kind != "missing"] == []
