@@ -334,20 +334,42 @@ class IndexParser:
             return None
         return None
 
-    def regions(self, code_lines: list[_CodeLine]) -> list[list[_CodeLine]]:
-        """Runs of code rows close enough together to be one index; and small tables spread over
-        the report ("SASB CODE" columns under each topic's section) when their codes have a shape
-        prose never has and they add up to an index."""
+    def regions(self, document: Document, code_lines: list[_CodeLine]) -> list[list[_CodeLine]]:
+        """Runs of code rows close enough together to be one index, and not parted by the title
+        of another index ("SASB INDEX" after a GRI index: a table with columns of its own); and
+        small tables spread over the report ("SASB CODE" columns under each topic's section) when
+        their codes have a shape prose never has and they add up to an index."""
         runs: list[list[_CodeLine]] = []
+        titled: list[int] = []  # runs opened by another framework's index title: an index however short
         for code_line in code_lines:
-            if runs and code_line.number - runs[-1][-1].number <= t.INDEX_MAX_GAP:
+            close = runs and code_line.number - runs[-1][-1].number <= t.INDEX_MAX_GAP
+            if close and self._index_title_between(document, runs[-1][-1], code_line):
+                titled.append(len(runs))
+                runs.append([code_line])
+            elif close:
                 runs[-1].append(code_line)
             else:
                 runs.append([code_line])
         small = [run for run in runs if _codes(run) < t.INDEX_MIN_ROWS and self._distinctive(run)]
         if sum(_codes(run) for run in small) < t.INDEX_MIN_ROWS:
             small = []
-        return [run for run in runs if _codes(run) >= t.INDEX_MIN_ROWS or run in small]
+        return [
+            run
+            for number, run in enumerate(runs)
+            if _codes(run) >= t.INDEX_MIN_ROWS or run in small or number in titled
+        ]
+
+    def _index_title_between(self, document: Document, previous: _CodeLine, following: _CodeLine) -> bool:
+        """An index title naming another framework than the rows above ("SASB INDEX" under GRI
+        rows; not the running header "GRI Content Index" of the same index's next page)."""
+        others = [name for name in self.catalogs if name != previous.hit.framework]
+        for number in range(previous.body_from, following.number):
+            text = document.cleaned[number - 1]
+            if len(text) <= t.FRAGMENT_MAX_CHARS and _INDEX_TITLE.search(text) and title_like(text):
+                words = set(text.upper().split())
+                if any(name.upper() in words for name in others):
+                    return True
+        return False
 
     def _distinctive(self, run: list[_CodeLine]) -> bool:
         return all(row.hit.framework in self.finder.anywhere for row in run)
@@ -355,7 +377,7 @@ class IndexParser:
     # -- parsing ----------------------------------------------------------------------------
     def parse(self, document: Document) -> ContentIndex:
         table_entries, table_spans = self._tables(document)
-        regions = self.regions(self.code_lines(document))
+        regions = self.regions(document, self.code_lines(document))
         spans = [self._span(document, run) for run in regions]
         headings = Headings(document, spans + table_spans)
         index = ContentIndex(spans=sorted(spans + table_spans), headings=headings)
