@@ -16,6 +16,7 @@ statements). A row's text is split into label | remark | next row's section name
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -30,8 +31,12 @@ from .text import fold, join_lines
 
 _CONNECTOR_END = re.compile(r"(?:\b(?:and|or|of|for|to|the|in|on|with|by|a|an|&)|[,&/-])$", re.I)
 _DIGIT = re.compile(r"\d")
-_DATA_CELLS = re.compile(r"(?:[-–—$%.,/]|\d[\d.,%]*|n/?a)(?:\s+(?:[-–—$%.,/]|\d[\d.,%]*|n/?a))*")
-"""A prefix of data cells only (years' figures, dashes): the code sits in a trailing code column."""
+_DIGITS = re.compile(r"\d+")
+_DATA_CELL = r"(?:[-–—$%.,/]|\d[\d.,%]*(?:-\d[\d.,%]*)?|n/?a)"
+_DATA_CELLS = re.compile(rf"{_DATA_CELL}(?:\s+{_DATA_CELL})*")
+"""A prefix of data cells only (years' figures, dashes, a column of principle numbers "1-6, 7, 10"):
+the code sits in a trailing code column, or follows a column of numbers."""
+_LEADING_DATA = re.compile(rf"^(?:{_DATA_CELL}\s+)+")
 _TRAILING_DATA = re.compile(r"(?:\s(?:[-–—]|[<>]?[-+−]?[$€]?\d[\d.,]*\+?(?:%\d?)?|n/?a)){2,}$")
 """A row label followed by two or more data cells: the code is in a trailing code column. Figures
 may carry "+" ("1,200+") or a footnote mark after "%" ("47.6%4")."""
@@ -164,7 +169,10 @@ class IndexParser:
         self.catalogs = {c.framework: c for c in catalogs}
         self.finder = finder or CodeFinder(catalogs)
         self._titles = {c.framework: framework_titles(c) for c in catalogs}
-        self._index_headings = sorted({fold(name) for c in catalogs for name in c.index_headings})
+        standards = {name for c in catalogs for d in c.disclosures.values() for name in d.standard_names}
+        headings = {name for c in catalogs for name in c.index_headings} | standards
+        self._index_headings = sorted({fold(name) for name in headings})
+        """Headings of an index itself: its groups, topics and standards' names ("Employment")."""
         prefixes = "|".join(re.escape(p) for c in catalogs for p in c.code_prefixes) or "(?!)"
         self._standard_heading = re.compile(rf"^(?:{prefixes})\s*[A-Z]?\d+(?:\.\d+)?\s*:", re.I)
 
@@ -203,17 +211,22 @@ class IndexParser:
             hits = [hit for hit in self.finder.find_all(text) if not _cited(text[: hit.start], hit)]
             for hit in hits[:1]:
                 prefix = text[: hit.start].strip()
-                if hit.prefixed and prefix:
-                    continue  # "... 12.3% GRI 305-4, WEF": a citation in a data table, not an index key
+                unnumbered = _LEADING_DATA.sub("", prefix)  # "7 GRI 103: ..." after a column of numbers
                 data_only = _DATA_CELLS.fullmatch(prefix)
+                if hit.prefixed and prefix and not data_only:
+                    continue  # "... 12.3% GRI 305-4, WEF": a citation in a data table, not an index key
                 data = None if data_only else _TRAILING_DATA.search(prefix)
                 if data or data_only:
                     code_line = self._code_line(number, hit, "", text)
-                    if data or len(prefix.split()) >= 2:
+                    titled = text[hit.end : hit.end + 1] == ":"  # "7, 8 GRI 305-1: Direct (Scope 1) ..."
+                    if not titled and (data or len(prefix.split()) >= 2):
                         code_line.metric = prefix[: data.start()].strip() if data else ""
                     found.append(code_line)
-                elif _TITLE_PREFIX.match(prefix) or self._standard_heading.match(prefix):
-                    found += self._joined_rows(self._code_line(number, hit, prefix, text))
+                elif _TITLE_PREFIX.match(prefix) or self._standard_heading.match(unnumbered):
+                    code_line = self._code_line(number, hit, unnumbered, text)
+                    if code_line.rest.startswith(")"):  # "GRI 103: ... 2016 (including 103-1, 103-2, 103-3)"
+                        code_line.metric = ""
+                    found += self._joined_rows(code_line)
                 elif grouped := self._grouped_rows(number, hit, prefix, text):
                     found += grouped
                 elif self._ends_row(hit, prefix, text):  # "Location of headquarters Purchase, NY 102-3."
@@ -286,7 +299,7 @@ class IndexParser:
             extra.append(following)
             last = following
             rest = rest[joined.end() + following.end :]
-        stripped = rest.lstrip(" ,;/")
+        stripped = rest.lstrip(" ,;/:.-")  # "GRI 102-8: Information on ...", "305-5. Reduction ..."
         rest_at = len(text) - len(stripped)
         return _CodeLine(number, hit, prefix, stripped.rstrip(" ,;/"), number + 1, extra, rest_at=rest_at)
 
@@ -380,10 +393,11 @@ class IndexParser:
         regions = self.regions(document, self.code_lines(document))
         spans = [self._span(document, run) for run in regions]
         headings = Headings(document, spans + table_spans)
+        furniture = _page_furniture(document)
         index = ContentIndex(spans=sorted(spans + table_spans), headings=headings)
         for number, (run, span) in enumerate(zip(regions, spans, strict=True)):
             index.tables.append(IndexTable(number, *span))
-            self._parse_run(document, run, span, headings, index, number)
+            self._parse_run(document, run, span, headings, index, number, furniture)
         for span in table_spans:
             index.tables.append(IndexTable(len(index.tables), *span))
         for entry in table_entries:
@@ -450,6 +464,7 @@ class IndexParser:
         headings: Headings,
         index: ContentIndex,
         table: int,
+        furniture: set[str],
     ) -> None:
         fragments = [(n, document.cleaned[n - 1]) for n in range(span[0], run[0].number)]
         fragments = [(n, text) for n, text in fragments if text]
@@ -464,7 +479,7 @@ class IndexParser:
                 remark = location = ""  # the metric's name may wrap above its figures
                 fragments = [(n, text) for n, text in body if text]  # the next row's metric name
             else:
-                path = self._section_path(fragments, path, headings, index, table)
+                path = self._section_path(fragments, path, headings, index, (table, furniture))
                 label, remark, fragments = self._split_row(code_line, body)
                 label, location = self._cut_label([code_line.hit, *code_line.extra], label)
                 label = label if any(char.isalnum() for char in label) else ""  # "." ends a list of codes
@@ -602,14 +617,16 @@ class IndexParser:
         path: list[str],
         headings: Headings,
         index: ContentIndex,
-        table: int,
+        where: tuple[int, set[str]],
     ) -> list[str]:
+        table, furniture = where
         # Index headings of two or more words go before grouping ("B. Social" over "Employment and
         # Labour Practices"); a single word may be half of a wrapped name ("Corporate" "Governance").
         fragments = [(n, x) for n, x in fragments if len(x.split()) < 2 or not self._index_heading(x)]
         if not fragments:
             return path
-        names = [(n, line) for n, line in _group_names(fragments, headings) if self._section_name(n)]
+        grouped = _group_names(fragments, headings)
+        names = [(n, line) for n, line in grouped if self._section_name(n, furniture)]
         if not names:
             return path
         for name, line in names:
@@ -618,10 +635,14 @@ class IndexParser:
             return [*path[:-1], names[0][0]] if path else [names[0][0]]
         return [name for name, _ in names]
 
-    def _section_name(self, name: str) -> bool:
+    def _section_name(self, name: str, furniture: set[str]) -> bool:
         """Not an index heading, nor a reference to another document wrapped over lines
-        ("NFS page 5", "... Conflicts of Interest)")."""
+        ("NFS page 5", "... Conflicts of Interest)"), nor pages ("106/107, 110/111"), nor a page's
+        running header or footer ("Sustainability Report 2021 123")."""
         if _REFERENCE.search(name) or name.count(")") > name.count("("):
+            return False
+        numbered_furniture = _DIGIT.search(name) and _undigited(name) in furniture
+        if sum(char.isalpha() for char in name) < 0.5 * len(name) or numbered_furniture:
             return False
         return not self._index_heading(name)
 
@@ -631,6 +652,17 @@ class IndexParser:
             return True
         best = process.extractOne(fold(name), self._index_headings, scorer=fuzz.ratio)
         return bool(best and best[1] >= t.LABEL_MATCH)
+
+
+def _undigited(text: str) -> str:
+    return " ".join(_DIGITS.sub(" ", fold(text)).split())
+
+
+def _page_furniture(document: Document) -> set[str]:
+    """Short lines printed on many pages with only a number changing: running headers and footers."""
+    lines = document.cleaned
+    counts = Counter(_undigited(x) for x in lines if len(x) <= t.FURNITURE_MAX_CHARS and _DIGIT.search(x))
+    return {line for line, count in counts.items() if line and count >= t.FURNITURE_MIN_PAGES}
 
 
 def _codes(rows: list[_CodeLine]) -> int:

@@ -39,6 +39,10 @@ JOINED_MIN_ROWS = 3
 """A line whose codes each follow text of their own this many times is index rows joined on one
 line, whatever text opens it (a table header); fewer could be a sentence citing two codes."""
 
+FURNITURE_MAX_CHARS = 80
+FURNITURE_MIN_PAGES = 3
+"""A short line printed this often, numbers aside, is a page's running header or footer."""
+
 LAST_ROW_MAX_LINES = 30
 """How far the last row's text may run when no page break ends the index."""
 

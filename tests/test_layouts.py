@@ -306,3 +306,30 @@ def test_small_sasb_tables_spread_over_the_report_add_up_to_an_index(tmp_path):
     report = entries(tmp_path, text * 2, "spread.txt")  # one code a table, 70 lines apart: 8 in all
     assert len(report.entries) == 8 and all(e.metric for e in report.entries)
     assert [f for f in report.findings if f.severity in ("error", "warning") and f.kind != "missing"] == []
+
+
+def test_a_column_of_numbers_before_the_code_and_codes_listed_in_brackets(tmp_path):
+    report = entries(
+        tmp_path,
+        "# Climate\n\nText.\n\nThis report has been prepared in accordance with the GRI Standards: "
+        "Core option.\nReporting period: 1 January to 31 December 2021.\n\n"
+        "UNGC Principles GRI Standards Page and/or link Comment\n"
+        " GRI 102-1: Name of the organisation 18\n"
+        "6 GRI 102-8: Information on employees and other workers 75/76, 82\n"
+        "1-10 GRI 102-14: Statement from senior decision-maker 3\n"
+        "1-6, 7, 10 GRI 102-16: Values, principles, standards, and norms of behaviour 18, 20, 22-25\n"
+        "7 GRI 103: Management Approach 2016 (including 103-1, 103-2, 103-3) 19, 35/36, 78\n"
+        "7, 8 GRI 305-1: Direct (Scope 1) GHG emissions 90\n"
+        "7, 8 GRI 305-2: Energy indirect (Scope 2) GHG emissions 90\n"
+        "8 GRI 305-4: GHG emissions intensity 90\n",
+        "numbers.txt",
+    )
+    rows = [(e.code, e.label) for e in report.entries]
+    assert rows[:4] == [
+        ("102-1", "Name of the organisation"),
+        ("102-8", "Information on employees and other workers"),
+        ("102-14", "Statement from senior decision-maker"),
+        ("102-16", "Values, principles, standards, and norms of behaviour"),
+    ]
+    assert [code for code, _ in rows[4:]] == ["103-1", "103-2", "103-3", "305-1", "305-2", "305-4"]
+    assert [f for f in report.findings if f.kind in ("mislabeled", "section-not-found")] == []

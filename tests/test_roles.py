@@ -173,3 +173,24 @@ def test_another_frameworks_index_title_starts_a_table_with_roles_of_its_own(tmp
     gri, sasb = report.tables
     assert (gri.location, sasb.location) == ("section", "unresolved")
     assert [f for f in report.findings if f.kind == "section-not-found"] == []
+
+
+def test_a_running_footer_inside_the_index_is_no_section_name(tmp_path):
+    footer = "Annual Sustainability Report 2023 {page}\n"
+    body = BODY.replace("Our People\n", footer.format(page=3) + "Our People\n").replace(
+        "Governance\n", footer.format(page=4) + "Governance\n"
+    )
+    report = run(
+        tmp_path,
+        "Our Company\n2-1 Organizational details\n"
+        "Our People\n2-7 Employees\n" + footer.format(page=41) + "Governance\n"
+        "2-9 Governance structure and composition\n"
+        "Climate Action\n305-1 Direct (Scope 1) GHG emissions\n"
+        "305-2 Energy indirect (Scope 2) GHG emissions\n"
+        "305-4 GHG emissions intensity\n"
+        "Waste and Water\n306-3 Waste generated\n"
+        "303-3 Water withdrawal\n",
+        body=body,
+    )
+    assert report.tables[0].location == "section"
+    assert [f.found for f in report.findings if f.rule == "ESG401"] == []
