@@ -36,6 +36,12 @@ class ClaimLevel:
     phrases: tuple[str, ...]
     missing_severity: str
     description: str = ""
+    option_of: str = ""
+    """An option of another level ("Core" of "in accordance"): its phrases are read anywhere in
+    the statement that claims that level, before or after the framework's name."""
+    advises: tuple[str, ...] | None = None
+    """Levels whose required disclosures this level lists as advice (info) when missing; None:
+    every level's."""
 
 
 @dataclass(frozen=True)
@@ -172,7 +178,14 @@ def build_catalog(raw: dict[str, Any], path: str) -> Catalog:
         for item in raw.get("superseded") or ()
     }
     levels = tuple(
-        ClaimLevel(lv["id"], tuple(lv["phrases"]), lv["missing_severity"], lv.get("description", ""))
+        ClaimLevel(
+            lv["id"],
+            tuple(lv["phrases"]),
+            lv["missing_severity"],
+            lv.get("description", ""),
+            lv.get("option_of", ""),
+            tuple(lv["advises"]) if "advises" in lv else None,
+        )
         for lv in raw["claim_levels"]
     )
     return Catalog(

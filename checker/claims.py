@@ -119,6 +119,8 @@ def _find_claim(document: Document, catalog: Catalog, exclude: list[tuple[int, i
             continue  # an index row ("102-54 Claims of reporting in accordance with ..."), not a statement
         nearest: tuple[int, str] | None = None
         for level in catalog.claim_levels:
+            if level.option_of:
+                continue  # read from the whole statement once its level is known
             for phrase in level.phrases:
                 for found in re.finditer(phrase, window, re.I):
                     if nearest is None or found.end() > nearest[0]:
@@ -129,5 +131,16 @@ def _find_claim(document: Document, catalog: Catalog, exclude: list[tuple[int, i
             statement = (window + flat[match.start() : stop]).strip()
             if not _ABOUT_THE_REPORT.search(statement):
                 continue  # a process ("impacts identified in accordance with GRI"), not a statement of use
-            return Claim(catalog.framework, nearest[1], statement[:400], line, "report")
+            return Claim(
+                catalog.framework, _option(catalog, nearest[1], statement), statement[:400], line, "report"
+            )
     return None
+
+
+def _option(catalog: Catalog, level: str, statement: str) -> str:
+    """The option of the level the statement names ("in accordance with the GRI Standards: Core
+    option"), else the level itself."""
+    for option in catalog.claim_levels:
+        if option.option_of == level and any(re.search(p, statement, re.I) for p in option.phrases):
+            return option.id
+    return level

@@ -49,6 +49,10 @@ def test_catalog_validates_against_the_schema(name):
         re.compile(regex)
     for disclosure in catalog["disclosures"]:
         assert set(disclosure.get("required_at", [])) <= levels, disclosure["code"]
+    for level in catalog["claim_levels"]:
+        if "option_of" in level:
+            assert level["option_of"] in levels - {level["id"]}, level["id"]
+        assert set(level.get("advises", [])) <= levels, level["id"]
 
 
 @pytest.mark.parametrize("name", FILES)

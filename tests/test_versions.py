@@ -40,7 +40,8 @@ def gri(report):
 def test_2016_codes_in_a_2021_report_are_valid(tmp_path):
     report = run(tmp_path, 2021)
     assert gri(report).version == "2016"
-    assert not [f for f in report.findings if f.kind in ("outdated-code", "missing", "unknown-code")]
+    assert not [f for f in report.findings if f.kind in ("outdated-code", "unknown-code")]
+    assert [f.severity for f in report.findings if f.kind == "missing"] == ["info"]  # 7 of 36: no index here
     mislabeled = [(f.code, f.severity) for f in report.findings if f.kind == "mislabeled"]
     assert mislabeled == [("305-4", "error")]  # titles are still checked, against the 2016 set
 
@@ -89,3 +90,41 @@ def test_hkex_report_of_a_year_before_the_2020_amendments_is_kept_not_checked(tm
     assert [f for f in report.findings if f.severity != "info"] == []
     (cover,) = [c for c in report.coverage if c.framework == "HKEX"]
     assert cover.catalog is None and "not checked" in cover.note
+
+
+CORE = [f"102-{n}" for n in [*range(1, 15), 16, 18, *range(40, 57)]] + ["103-1", "103-2", "103-3"]
+
+
+def index_2016(codes) -> str:
+    """A GRI 2016 index of these codes, each with its official title (from the catalog)."""
+    from checker.catalog import shipped_catalogs
+
+    (catalog,) = [c for c in shipped_catalogs() if c.id == "gri_2016"]
+    return "GRI Content Index\n" + "".join(f"{c} {catalog.get(c).title} About us\n" for c in codes)
+
+
+def test_core_claim_requires_the_core_disclosures(tmp_path):
+    rows = index_2016([c for c in CORE if c != "102-14"])
+    report = run(tmp_path, 2021, rows)
+    assert report.claims["GRI"].level == "in-accordance-core"
+    missing = [(f.code, f.severity) for f in report.findings if f.kind == "missing"]
+    assert missing == [("102-14", "error")]  # 102-15, 102-17 ... are Comprehensive only: not even advice
+
+
+def test_comprehensive_claim_requires_all_of_gri_102(tmp_path):
+    path = tmp_path / "report.txt"
+    body = BODY.format(year=2021).replace("Core option", "Comprehensive option")
+    path.write_text(body + index_2016(CORE), encoding="utf-8")
+    report = check(path).reports[0]
+    assert report.claims["GRI"].level == "in-accordance-comprehensive"
+    missing = {f.code for f in report.findings if f.kind == "missing" and f.severity == "error"}
+    assert missing == {f"102-{n}" for n in [15, 17, *range(19, 40)]}
+
+
+def test_gri_2016_claim_without_an_option_is_held_to_core(tmp_path):
+    path = tmp_path / "report.txt"
+    body = BODY.format(year=2021).replace(": Core option", "")
+    path.write_text(body + index_2016([c for c in CORE if c != "102-56"]), encoding="utf-8")
+    report = check(path).reports[0]
+    assert report.claims["GRI"].level == "in-accordance"
+    assert [(f.code, f.severity) for f in report.findings if f.kind == "missing"] == [("102-56", "error")]

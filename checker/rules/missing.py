@@ -2,7 +2,8 @@
 
 What is required follows the report's own claim (its statement of use), or --claim:
 HKEX C2 mandatory and comply-or-explain provisions; GRI "in accordance with": all of GRI 2
-and GRI 3; SASB: every metric of the industry standard. Under GRI "with reference to" the
+and GRI 3 (GRI 2016: the general disclosures of the Core or Comprehensive option the report names,
+and GRI 103); SASB: every metric of the industry standard. Under GRI "with reference to" the
 GRI 2/3 disclosures are advice, reported as info.
 
 When the index lists less than a third of what the claim requires, it is not that framework's
@@ -45,6 +46,12 @@ def check(ctx: Context) -> Iterator[Finding]:
             if not disclosure.required_at or (framework, code_key(disclosure.code)) in listed:
                 continue
             required = level.id in disclosure.required_at
+            if (
+                not required
+                and level.advises is not None
+                and not set(level.advises) & set(disclosure.required_at)
+            ):
+                continue  # required only at a level this claim does not advise on (Comprehensive under Core)
             severity = level.missing_severity if required else "info"
             why = (
                 f"required when reporting {level.id}"
