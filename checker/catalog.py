@@ -10,7 +10,7 @@ import json
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -82,10 +82,28 @@ class Disclosure:
 
 @dataclass(frozen=True)
 class Superseded:
+    """A code of an earlier version or edition. Where the number lives on with another meaning
+    (306-2 of 2016 and of 2020), the label printed beside it says which one a row means."""
+
     code: str
     title: str
     standard: str
     successors: tuple[str, ...]
+    until: date | None = None
+    """The last first day of a financial year this edition may still be reported for (its
+    successor is in force for reports published from the year after); None: retired at this
+    catalog's start."""
+    in_force: bool = False
+    """Still in effect beside the current meaning of its number (306-3 Significant spills)."""
+    verified: bool = True
+    """Its title was read in a source: only a verified title makes a row outdated."""
+    allowed: bool = False
+    """Set per report (for_year): the report's year may still use this edition."""
+
+    @cached_property
+    def as_disclosure(self) -> Disclosure:
+        """Its title as a disclosure's, for label matching (one object: matchers cache by identity)."""
+        return Disclosure(code=self.code, title=self.title, standard=self.standard)
 
 
 @dataclass(eq=False)
@@ -174,6 +192,9 @@ def build_catalog(raw: dict[str, Any], path: str) -> Catalog:
             title=clean(item["title"]),
             standard=item.get("standard", ""),
             successors=tuple(item.get("successors") or ()),
+            until=_date(item.get("until")),
+            in_force=bool(item.get("in_force", False)),
+            verified=bool(item.get("verified", True)),
         )
         for item in raw.get("superseded") or ()
     }
@@ -351,6 +372,21 @@ def _recognise_only(catalog: Catalog) -> Catalog:
     return replace(
         catalog, recognise_only=True, version=f"{catalog.version} (codes only: no version of the period)"
     )
+
+
+@lru_cache(maxsize=64)
+def for_year(catalog: Catalog, year_start: date | None) -> Catalog:
+    """The catalog as one report's year sees it: the earlier editions that year may still use
+    are marked allowed (GRI 306: Effluents and Waste 2016 in a report published before 2022)."""
+    if not any(old.until or old.in_force for old in catalog.superseded.values()):
+        return catalog
+    superseded = {
+        key: replace(
+            old, allowed=old.in_force or bool(old.until and (year_start is None or year_start <= old.until))
+        )
+        for key, old in catalog.superseded.items()
+    }
+    return replace(catalog, superseded=superseded)
 
 
 def framework_titles(catalog: Catalog) -> list[tuple[str, str]]:

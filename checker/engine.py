@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
-from .catalog import Catalog, code_key, load_catalog_file, select_catalogs, shipped_catalogs
+from .catalog import Catalog, code_key, for_year, load_catalog_file, select_catalogs, shipped_catalogs
 from .claims import Claim, read_claims
 from .context import Context
 from .document import Document
@@ -62,7 +62,9 @@ def check_document(
             document.path,
             "no content index found (no run of framework codes such as 2-1, A1.2, TC-HW-230a.1)",
         )
-    by_framework = {catalog.framework: catalog for catalog in selected if not catalog.recognise_only}
+    by_framework = {
+        catalog.framework: for_year(catalog, year_start) for catalog in selected if not catalog.recognise_only
+    }
     found_claims = read_claims(document, list(selected), claims, exclude=index.spans)
     frameworks = [f for f, c in by_framework.items() if _applies(c, index.entries, found_claims)]
     assert index.headings is not None

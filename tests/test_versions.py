@@ -128,3 +128,55 @@ def test_gri_2016_claim_without_an_option_is_held_to_core(tmp_path):
     report = check(path).reports[0]
     assert report.claims["GRI"].level == "in-accordance"
     assert [(f.code, f.severity) for f in report.findings if f.kind == "missing"] == [("102-56", "error")]
+
+
+def topic_rows(*rows: str) -> str:
+    """A GRI 2021 index (so the 2021 set is chosen) with these topic rows."""
+    return (
+        "GRI Content Index\n2-1 Organizational details About us\n2-9 Governance structure and composition "
+        "Governance\n2-22 Statement on sustainable development strategy CEO Letter\n2-29 Approach to "
+        "stakeholder engagement Stakeholders\n3-2 List of material topics Climate\n3-3 Management of "
+        "material topics Climate\n305-1 Direct (Scope 1) GHG emissions Climate\n"
+        + "".join(f"{r}\n" for r in rows)
+    )
+
+
+def kinds(report, code):
+    return sorted(f.kind for f in report.findings if f.code == code and f.severity != "info")
+
+
+def test_a_2016_edition_306_2_in_a_2022_report_is_outdated_not_mislabeled(tmp_path):
+    report = run(tmp_path, 2022, topic_rows("306-2 Waste by type and disposal method Climate"))
+    (outdated,) = [f for f in report.findings if f.code == "306-2"]
+    assert outdated.kind == "outdated-code"
+    assert (
+        "306-3, 306-4, 306-5" in outdated.message and "GRI 306: Effluents and Waste 2016" in outdated.message
+    )
+
+
+def test_the_2020_edition_of_306_2_is_read_as_such(tmp_path):
+    report = run(tmp_path, 2022, topic_rows("306-2 Management of significant waste-related impacts Climate"))
+    assert kinds(report, "306-2") == []
+
+
+def test_a_2016_edition_still_allowed_in_its_year_is_neither_outdated_nor_mislabeled(tmp_path):
+    report = run(tmp_path, 2020, GRI_2016_ROWS + "306-2 Waste by type and disposal method Climate\n")
+    assert gri(report).version == "2016"
+    assert kinds(report, "306-2") == []
+
+
+def test_gri_303_of_2016_in_a_report_published_from_2021_names_its_2018_successor(tmp_path):
+    report = run(tmp_path, 2021, GRI_2016_ROWS + "303-1 Water withdrawal by source Climate\n")
+    (outdated,) = [f for f in report.findings if f.code == "303-1"]
+    assert outdated.kind == "outdated-code" and "303-3" in outdated.message
+
+
+def test_significant_spills_of_2016_remain_in_effect(tmp_path):
+    report = run(tmp_path, 2023, topic_rows("306-3 Significant spills Climate"))
+    assert kinds(report, "306-3") == []
+
+
+def test_an_earlier_title_no_source_confirmed_keeps_its_row_silent(tmp_path):
+    label = "Health and safety topics covered in formal agreements with trade unions"
+    report = run(tmp_path, 2023, topic_rows(f"403-4 {label} Climate"))
+    assert kinds(report, "403-4") == []
