@@ -100,10 +100,29 @@ def _versions_printed(
             chosen.append(current)
             continue
         codes = {code_key(e.code) for e in entries if e.framework == current.framework}
-        allowed = [c for c in catalogs if c.framework == current.framework and c.covers(year_start)]
+        same = [c for c in catalogs if c.framework == current.framework]
+        allowed = [c for c in same if c.covers(year_start)]
         best = max([current, *allowed], key=lambda c: (sum(1 for code in codes if c.get(code)), c is current))
-        chosen.append(best)
+        chosen.append(_adopted_early(best, same, codes, year_start))
     return tuple(chosen)
+
+
+def _adopted_early(best: Catalog, same: list[Catalog], codes: set[str], year_start: date | None) -> Catalog:
+    """A later version the index adopts early (GRI 101 rows before 2026): one whose codes the index
+    prints and the chosen version does not know at all; a number the chosen version knows, even as
+    superseded (102-5), never moves a report to a later meaning."""
+    if year_start is None:
+        return best
+    for later in sorted(same, key=lambda c: c.applies_from or date.min):
+        if not (later.applies_from and later.applies_from > year_start):
+            continue
+        new = [
+            code for code in codes if later.get(code) and not best.get(code) and code not in best.superseded
+        ]
+        known = sum(1 for code in codes if later.get(code))
+        if new and known >= sum(1 for code in codes if best.get(code)):
+            best = later
+    return best
 
 
 def _applies(catalog: Catalog, entries: list[IndexEntry], claims: dict[str, Claim]) -> bool:

@@ -180,3 +180,51 @@ def test_an_earlier_title_no_source_confirmed_keeps_its_row_silent(tmp_path):
     label = "Health and safety topics covered in formal agreements with trade unions"
     report = run(tmp_path, 2023, topic_rows(f"403-4 {label} Climate"))
     assert kinds(report, "403-4") == []
+
+
+BIODIVERSITY_2016 = (
+    "304-1 Operational sites owned, leased, managed in, or adjacent to, protected areas and areas of "
+    "high biodiversity value outside protected areas Climate",
+    "304-2 Significant impacts of activities, products, and services on biodiversity Climate",
+)
+BIODIVERSITY_2024 = (
+    "101-1 Policies to halt and reverse biodiversity loss Climate",
+    "101-4 Identification of biodiversity impacts Climate",
+    "101-5 Locations with biodiversity impacts Climate",
+)
+
+
+def test_gri_101_rows_in_a_2026_report_are_fine(tmp_path):
+    report = run(tmp_path, 2026, topic_rows(*BIODIVERSITY_2024))
+    assert gri(report).version == "2026"
+    assert [f for f in report.findings if f.code and f.code.startswith("101-")] == []
+
+
+def test_gri_101_adopted_early_in_a_2024_report(tmp_path):
+    report = run(tmp_path, 2024, topic_rows(*BIODIVERSITY_2024))
+    assert gri(report).version == "2026"
+    assert [f for f in report.findings if f.kind == "unknown-code"] == []
+
+
+def test_304_rows_in_a_2027_report_are_outdated_naming_gri_101(tmp_path):
+    report = run(tmp_path, 2027, topic_rows(*BIODIVERSITY_2016))
+    assert gri(report).version == "2027"
+    outdated = {f.code: f.message for f in report.findings if f.kind == "outdated-code"}
+    assert set(outdated) == {"304-1", "304-2", "305-1"}  # 305-1 is GRI 102's 102-5 from 2027
+    assert "101-5" in outdated["304-1"] and "GRI 101: Biodiversity 2024" in outdated["304-1"]
+
+
+def test_102_5_in_a_2021_report_is_ownership_and_legal_form(tmp_path):
+    report = run(tmp_path, 2021, GRI_2016_ROWS + "102-5 Ownership and legal form About us\n")
+    assert gri(report).version == "2016"
+    assert kinds(report, "102-5") == []
+
+
+def test_102_5_in_a_2027_report_is_the_climate_disclosure(tmp_path):
+    rows = topic_rows("102-5 Scope 1 GHG emissions Climate", "102-6 Scope 2 GHG emissions Climate")
+    report = run(tmp_path, 2027, rows)
+    assert gri(report).version == "2027"
+    assert kinds(report, "102-5") == [] and kinds(report, "305-1") == ["outdated-code"]
+    old = run(tmp_path, 2027, topic_rows("102-5 Ownership and legal form About us"))
+    (finding,) = [f for f in old.findings if f.code == "102-5" and f.severity != "info"]
+    assert finding.kind == "outdated-code" and "2-1" in finding.message
