@@ -76,7 +76,13 @@ def check_document(
         claims=found_claims,
         entries=index.entries,
         tables=index.tables,
-        coverage=[_coverage(ctx, framework, findings) for framework in frameworks] + _uncatalogued(ctx),
+        coverage=[
+            _coverage(
+                ctx, framework, findings, _why(ctx.catalogs[framework], catalogs, ctx, year_start, versions)
+            )
+            for framework in frameworks
+        ]
+        + _uncatalogued(ctx),
         findings=findings,
         lines=len(document.lines),
         pages=document.page_count,
@@ -154,7 +160,46 @@ def _uncatalogued(ctx: Context) -> list[Coverage]:
     ]
 
 
-def _coverage(ctx: Context, framework: str, findings: list[Finding]) -> Coverage:
+def _why(
+    chosen: Catalog,
+    catalogs: list[Catalog],
+    ctx: Context,
+    year_start: date | None,
+    versions: dict[str, str] | None,
+) -> str:
+    """Why the report is held to this version: asked for, the only one of its year, the one whose
+    codes the index prints among those its year may use, or a later one adopted early."""
+    label = f"{chosen.framework} {chosen.version}"
+    if chosen.framework.lower() in {k.lower() for k in versions or {}}:
+        return f"{label}: set by --framework-version"
+    if year_start is None:
+        return f"{label}: no reporting period found, so the newest version"
+    same = [c for c in catalogs if c.framework == chosen.framework]
+    allowed = [c for c in same if c.covers(year_start)]
+    year = f"the report year beginning {year_start.isoformat()}"
+    codes = sorted(
+        {e.code for e in ctx.index.entries if e.framework == chosen.framework},
+        key=lambda code: [
+            int(part) if part.isdigit() else part for part in code.replace(".", "-").split("-")
+        ],
+    )
+    rivals = [c for c in allowed if c.id != chosen.id]
+    own = [c for c in codes if chosen.get(c) and not any(o.get(c) for o in rivals)]
+    printed = f"the index prints codes only {chosen.version} has ({', '.join(own[:3])})" if own else ""
+    if all(c.id != chosen.id for c in allowed):
+        governed = " or ".join(c.version for c in allowed) or "no bundled version"
+        return (
+            f"{label}: adopted early: {printed or 'the index prints its codes'}; {year} is held to {governed}"
+        )
+    if len(allowed) > 1:
+        others = " or ".join(c.version for c in allowed)
+        return (
+            f"{label}: {year} may use {others}, and {printed or 'the index prints no code only another has'}"
+        )
+    return f"{label}: the version in force for {year}"
+
+
+def _coverage(ctx: Context, framework: str, findings: list[Finding], why: str = "") -> Coverage:
     catalog = ctx.catalogs[framework]
     level = ctx.claim_level(framework)
     listed = {code_key(e.code) for e in ctx.index.entries if e.framework == framework and catalog.get(e.code)}
@@ -172,6 +217,7 @@ def _coverage(ctx: Context, framework: str, findings: list[Finding]) -> Coverage
         partial=len(partial & required),
         missing=len(required - listed),
         findings=len(own),
+        version_reason=why,
     )
 
 

@@ -228,3 +228,16 @@ def test_102_5_in_a_2027_report_is_the_climate_disclosure(tmp_path):
     old = run(tmp_path, 2027, topic_rows("102-5 Ownership and legal form About us"))
     (finding,) = [f for f in old.findings if f.code == "102-5" and f.severity != "info"]
     assert finding.kind == "outdated-code" and "2-1" in finding.message
+
+
+def test_the_json_says_which_version_was_chosen_and_why(tmp_path):
+    report = run(tmp_path, 2021)
+    why = gri(report).version_reason
+    assert why.startswith("GRI 2016:") and "2016 or 2021" in why and "102-1," in why
+    assert report.to_dict()["coverage"][0]["version_reason"] == why
+    later = run(tmp_path, 2024, topic_rows(*BIODIVERSITY_2024))
+    assert "adopted early" in gri(later).version_reason and "101-1" in gri(later).version_reason
+    plain = run(tmp_path, 2023, topic_rows("305-2 Energy indirect (Scope 2) GHG emissions Climate"))
+    assert (
+        gri(plain).version_reason == "GRI 2021: the version in force for the report year beginning 2023-01-01"
+    )
