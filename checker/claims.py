@@ -14,6 +14,14 @@ _ABOUT_THE_REPORT = re.compile(
     r"\b(?:report(?:s|ed|ing)?|index|disclos\w*|document|prepared|compiled|published|presented)\b", re.I
 )
 """A statement of use speaks of the report itself (prepared, disclosed, reported in accordance with)."""
+_INDEX = re.compile(r"\bindex\b", re.I)
+_ELSEWHERE = re.compile(
+    r"\b(?:separate(?:ly)?|stand-?alone)\b|\bavailable (?:on|at|online|via|from)\b|\bdownload"
+    r"|\b(?:on|at|from) (?:our|the company's) (?:\w+ )?(?:website|web ?site|homepage|site)\b|www\.|https?://"
+    r"|\bpublished (?:on|at|online|separately)\b",
+    re.I,
+)
+"""An index said to be published outside this document: a separate document, a website, a link."""
 STATEMENT_WINDOW = 400
 """Characters before a framework's name searched for the claim phrase (one long sentence)."""
 
@@ -144,3 +152,21 @@ def _option(catalog: Catalog, level: str, statement: str) -> str:
         if option.option_of == level and any(re.search(p, statement, re.I) for p in option.phrases):
             return option.id
     return level
+
+
+def index_elsewhere(document: Document, catalog: Catalog) -> tuple[str, int] | None:
+    """The report's statement that this framework's index is published outside it ("The detailed
+    GRI Standard Index is available on our Sustainability website"), with its line."""
+    if not catalog.mentions or not _may_mention(document, catalog.mentions):
+        return None
+    flat = document.flat
+    mention = re.compile("|".join(f"(?:{m})" for m in catalog.mentions), re.I)
+    for match in mention.finditer(flat):
+        before = flat[max(0, match.start() - STATEMENT_WINDOW) : match.start()]
+        ends = list(_SENTENCE_END.finditer(before))
+        start = match.start() - len(before) + (ends[-1].end() if ends else 0)
+        after = _SENTENCE_END.search(flat, match.end())
+        sentence = flat[start : after.start() + 1 if after else match.end() + 200]
+        if _INDEX.search(sentence) and _ELSEWHERE.search(sentence):
+            return " ".join(sentence.split())[:300], document.line_at(match.start())
+    return None

@@ -241,3 +241,51 @@ def test_the_json_says_which_version_was_chosen_and_why(tmp_path):
     assert (
         gri(plain).version_reason == "GRI 2021: the version in force for the report year beginning 2023-01-01"
     )
+
+
+HKEX_ONLY = "ESG Reporting Guide Content Index\n" + "".join(
+    f"KPI {code} Description of emissions and resources About us\n"
+    for code in ("A1.1", "A1.2", "A1.3", "A1.4", "A1.5", "A1.6", "A2.1", "A2.2")
+)
+
+
+def notes(report, framework):
+    return [f for f in report.findings if f.framework == framework and f.kind == "missing"]
+
+
+def test_a_claim_with_no_index_for_it_gets_one_note(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text(
+        "ESG Report 2023\n\nThis report covers the year ended 31 December 2023. It complies with the "
+        "ESG Reporting Guide of HKEX and was prepared with reference to the GRI Standards.\n\n" + HKEX_ONLY,
+        encoding="utf-8",
+    )
+    report = check(path).reports[0]
+    (note,) = notes(report, "GRI")
+    assert note.severity == "info" and "prints no GRI index rows" in note.message
+
+
+def test_an_index_published_elsewhere_is_one_note_quoting_the_statement(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text(
+        "ESG Report 2023\n\nThis report covers the year ended 31 December 2023. It complies with the "
+        "ESG Reporting Guide of HKEX and has been prepared in accordance with the GRI Standards.\n"
+        "Our GRI Content Index is available on our website at www.example.com/gri.\n\n" + HKEX_ONLY,
+        encoding="utf-8",
+    )
+    report = check(path).reports[0]
+    (note,) = notes(report, "GRI")
+    assert note.severity == "info" and note.line == 4
+    assert '"Our GRI Content Index is available on our website at www.example.com/gri."' in note.message
+
+
+def test_a_document_that_holds_its_own_index_is_not_read_as_elsewhere(tmp_path):
+    from checker.catalog import shipped_catalogs
+    from checker.claims import index_elsewhere
+    from checker.document import Document
+
+    (gri_2021,) = [c for c in shipped_catalogs() if c.id == "gri_2021"]
+    inside = "This document includes a GRI Content Index listing where each disclosure can be found."
+    assert index_elsewhere(Document("r.txt", [inside]), gri_2021) is None
+    outside = "The detailed GRI Standard Index 2021 is available on our Sustainability website."
+    assert index_elsewhere(Document("r.txt", [outside]), gri_2021) == (outside, 1)
