@@ -130,6 +130,10 @@ class Catalog:
     index_headings: tuple[str, ...] = ()
     """Names an index groups its rows under (standards, topics, "Organizational profile"):
     headings of the index itself, never pointers to a section of the report."""
+    extends: str = ""
+    """The id of the catalog this version builds on (resolved by resolve_extends)."""
+    retire: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """Codes of the base this version retires, with their successors."""
 
     def get(self, code: str) -> Disclosure | None:
         return self.disclosures.get(code_key(code))
@@ -207,16 +211,16 @@ def build_catalog(raw: dict[str, Any], path: str) -> Catalog:
             lv.get("option_of", ""),
             tuple(lv["advises"]) if "advises" in lv else None,
         )
-        for lv in raw["claim_levels"]
+        for lv in raw.get("claim_levels", [])
     )
     return Catalog(
         id=raw["id"],
-        framework=raw["framework"],
-        name=raw["name"],
+        framework=raw.get("framework", ""),
+        name=raw.get("name", ""),
         version=str(raw["version"]),
-        code_pattern=raw["code_pattern"],
+        code_pattern=raw.get("code_pattern", ""),
         claim_levels=levels,
-        default_claim=raw["default_claim"],
+        default_claim=raw.get("default_claim", ""),
         disclosures=disclosures,
         superseded=superseded,
         code_prefixes=tuple(raw.get("code_prefixes") or ()),
@@ -228,7 +232,56 @@ def build_catalog(raw: dict[str, Any], path: str) -> Catalog:
         applies_until=_date(raw.get("applies_until")),
         path=path,
         index_headings=_index_headings(raw),
+        extends=raw.get("extends", ""),
+        retire=tuple((item["code"], tuple(item.get("successors") or ())) for item in raw.get("retire") or ()),
     )
+
+
+def resolve_extends(catalogs: list[Catalog] | tuple[Catalog, ...]) -> list[Catalog]:
+    """Catalogs that extend another (a later version of a framework: `extends`, `retire`) as whole
+    catalogs: the base's disclosures, less those retired (kept as superseded with their successors),
+    plus the version's own; its id, version and dates are its own."""
+    by_id = {catalog.id: catalog for catalog in catalogs}
+    done: dict[str, Catalog] = {}
+
+    def resolve(catalog: Catalog, seen: tuple[str, ...] = ()) -> Catalog:
+        if not catalog.extends:
+            return catalog
+        if catalog.id in done:
+            return done[catalog.id]
+        base_catalog = by_id.get(catalog.extends)
+        if base_catalog is None or catalog.extends in seen:
+            raise InputError(
+                catalog.path, f"invalid catalog at key 'extends': no catalog '{catalog.extends}'"
+            )
+        base = resolve(base_catalog, (*seen, catalog.id))
+        gone = {code_key(code): successors for code, successors in catalog.retire}
+        retired = {
+            key: Superseded(d.code, d.title, d.standard, gone[key])
+            for key, d in base.disclosures.items()
+            if key in gone
+        }
+        merged = replace(
+            base,
+            id=catalog.id,
+            name=catalog.name or base.name,
+            version=catalog.version,
+            applies_from=catalog.applies_from,
+            applies_until=catalog.applies_until,
+            path=catalog.path,
+            disclosures={
+                **{k: d for k, d in base.disclosures.items() if k not in gone},
+                **catalog.disclosures,
+            },
+            superseded={**base.superseded, **retired, **catalog.superseded},
+            index_headings=tuple(sorted({*base.index_headings, *catalog.index_headings})),
+            extends="",
+            retire=(),
+        )
+        done[catalog.id] = merged
+        return merged
+
+    return [resolve(catalog) for catalog in catalogs]
 
 
 def _index_headings(raw: dict[str, Any]) -> tuple[str, ...]:
@@ -262,8 +315,8 @@ def validate_catalog(raw: Any, path: str) -> None:
         where = "/".join(str(part) for part in error.absolute_path) or "(top level)"
         raise InputError(path, f"invalid catalog at key '{where}': {error.message}")
     try:
-        re.compile(raw["code_pattern"])
-        for level in raw["claim_levels"]:
+        re.compile(raw.get("code_pattern", ""))
+        for level in raw.get("claim_levels", []):
             for phrase in level["phrases"]:
                 re.compile(phrase)
         for mention in raw.get("mentions", []):
@@ -273,8 +326,8 @@ def validate_catalog(raw: Any, path: str) -> None:
     if not raw["disclosures"] and not raw.get("recognise_only"):
         problem = "empty (set recognise_only for a framework known by its code shape only)"
         raise InputError(path, f"invalid catalog at key 'disclosures': {problem}")
-    level_ids = {level["id"] for level in raw["claim_levels"]}
-    if raw["default_claim"] not in level_ids:
+    level_ids = {level["id"] for level in raw.get("claim_levels", [])}
+    if "extends" not in raw and raw["default_claim"] not in level_ids:
         raise InputError(
             path, f"invalid catalog at key 'default_claim': '{raw['default_claim']}' is no claim level"
         )
@@ -287,7 +340,7 @@ def validate_catalog(raw: Any, path: str) -> None:
             )
         seen.add(key)
         unknown = set(item.get("required_at") or ()) - level_ids
-        if unknown:
+        if unknown and "extends" not in raw:
             raise InputError(
                 path,
                 f"invalid catalog at key 'disclosures/{number}/required_at': "
@@ -331,7 +384,7 @@ def shipped_catalogs() -> tuple[Catalog, ...]:
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".yaml"):
             found.append(_parse_catalog(entry.read_text(encoding="utf-8"), f"frameworks/{entry.name}", False))
-    return tuple(found)
+    return tuple(resolve_extends(found))
 
 
 def select_catalogs(

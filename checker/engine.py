@@ -10,7 +10,15 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
-from .catalog import Catalog, code_key, for_year, load_catalog_file, select_catalogs, shipped_catalogs
+from .catalog import (
+    Catalog,
+    code_key,
+    for_year,
+    load_catalog_file,
+    resolve_extends,
+    select_catalogs,
+    shipped_catalogs,
+)
 from .claims import Claim, read_claims
 from .context import Context
 from .document import Document
@@ -38,7 +46,7 @@ def load_catalogs(extra: tuple[str, ...] = ()) -> list[Catalog]:
     for path in extra:
         catalog = load_catalog_file(path, validate=True)
         catalogs[catalog.id] = catalog
-    return list(catalogs.values())
+    return resolve_extends(list(catalogs.values()))
 
 
 def check_document(
