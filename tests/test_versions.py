@@ -289,3 +289,10 @@ def test_a_document_that_holds_its_own_index_is_not_read_as_elsewhere(tmp_path):
     assert index_elsewhere(Document("r.txt", [inside]), gri_2021) is None
     outside = "The detailed GRI Standard Index 2021 is available on our Sustainability website."
     assert index_elsewhere(Document("r.txt", [outside]), gri_2021) == (outside, 1)
+
+
+def test_a_required_code_printed_in_a_row_that_could_not_be_read_is_not_called_missing(tmp_path):
+    rows = index_2016([c for c in CORE if c not in ("103-1", "103-2", "103-3", "102-14")])
+    rows += "Management approach 2016 (including 103-1, 103-2, 103-3) Climate\n"
+    report = run(tmp_path, 2021, rows)
+    assert [(f.code, f.severity) for f in report.findings if f.kind == "missing"] == [("102-14", "error")]

@@ -11,12 +11,16 @@ the claim requires, it holds no index of that framework (published separately, o
 here): one info note says so, quoting the report where it says the index is published elsewhere
 ("The GRI Content Index is available on our website"), instead of a finding per disclosure.
 
+A required code printed somewhere in the report, in a row that could not be read, is not called
+missing: only a code the report never prints is.
+
 Fails:  an index claiming SASB Hardware with no TC-HW-410a.1 row.
 Passes: every TC-HW metric listed, or listed with a reason for omission.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterator
 
@@ -45,9 +49,12 @@ def check(ctx: Context) -> Iterator[Finding]:
         if not rows or (required and found < t.MISSING_MIN_LISTED_SHARE * len(required)):
             yield _no_index_here(ctx, framework, level.id, found, len(required), rows)
             continue
+        unread = _printed(ctx, [d.code for d in catalog.disclosures.values() if d.required_at])
         for disclosure in catalog.disclosures.values():
             if not disclosure.required_at or (framework, code_key(disclosure.code)) in listed:
                 continue
+            if code_key(disclosure.code) in unread:
+                continue  # printed in the report, in a row that could not be read: not called missing
             required = level.id in disclosure.required_at
             if (
                 not required
@@ -111,3 +118,15 @@ def _no_index_here(
         line=elsewhere[1] if elsewhere else claim.line if claim else None,
         fix=fix,
     )
+
+
+def _printed(ctx: Context, codes: list[str]) -> set[str]:
+    """The codes printed somewhere in the report as a code ("GRI 102-8:", "(including 103-1,
+    103-2, 103-3)"), whether or not their row was read: one pass over the text for the codes whose
+    characters appear in it at all."""
+    flat = ctx.document.flat
+    present = [code for code in codes if code in flat]
+    if not present:
+        return set()
+    pattern = re.compile(r"(?<![\w.-])(?:" + "|".join(map(re.escape, present)) + r")(?![\w-]|\.\d)")
+    return {code_key(match.group(0)) for match in pattern.finditer(flat)}
