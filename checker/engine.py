@@ -180,9 +180,14 @@ def _why(
     label = f"{chosen.framework} {chosen.version}"
     if chosen.framework.lower() in {k.lower() for k in versions or {}}:
         return f"{label}: set by --framework-version"
-    if year_start is None:
-        return f"{label}: no reporting period found, so the newest version"
     same = [c for c in catalogs if c.framework == chosen.framework]
+    if year_start is None:
+        newest = max(same, key=lambda c: (c.applies_from or date.min, c.applies_until or date.max))
+        if newest.id == chosen.id:
+            return f"{label}: no reporting period found, so the newest version"
+        return (
+            f"{label}: no reporting period found, and the index prints more of its codes than of the newest"
+        )
     allowed = [c for c in same if c.covers(year_start)]
     year = f"the report year beginning {year_start.isoformat()}"
     codes = sorted(
