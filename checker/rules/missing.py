@@ -49,7 +49,14 @@ def check(ctx: Context) -> Iterator[Finding]:
         if not rows or (required and found < t.MISSING_MIN_LISTED_SHARE * len(required)):
             yield _no_index_here(ctx, framework, level.id, found, len(required), rows)
             continue
-        unread = _printed(ctx, [d.code for d in catalog.disclosures.values() if d.required_at])
+        unread = _printed(
+            ctx,
+            [
+                d.code
+                for d in catalog.disclosures.values()
+                if d.required_at and (framework, code_key(d.code)) not in listed
+            ],
+        )
         for disclosure in catalog.disclosures.values():
             if not disclosure.required_at or (framework, code_key(disclosure.code)) in listed:
                 continue
