@@ -24,7 +24,7 @@ from ..context import Context
 from ..findings import Finding
 from ..labels import word_changes
 from ..text import fold
-from .base import entry_finding
+from .base import earlier_edition, entry_finding
 
 CODE = "ESG101"
 NAME = "label-mismatch"
@@ -56,6 +56,8 @@ def check(ctx: Context) -> Iterator[Finding]:
                     **fields,
                 )
             continue
+        if earlier_edition(ctx, entry):
+            continue  # the title of an earlier edition of the number: ESG202's, or still allowed
         if ctx.shares_row(entry) and fold(disclosure.title) in fold(entry.label):
             continue  # one label joining the titles of the row's codes
         if fold(entry.label) == fold(disclosure.standard):
