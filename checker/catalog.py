@@ -59,6 +59,9 @@ class Disclosure:
     elements: tuple[str, ...] = ()
     evidence_terms: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
+    index_row_optional: bool = False
+    """Required in the report, not as an index row (HKEX's mandatory statements): a report that says
+    it under its own heading is not missing it."""
 
     @property
     def label_forms(self) -> tuple[str, ...]:
@@ -188,6 +191,7 @@ def build_catalog(raw: dict[str, Any], path: str) -> Catalog:
             elements=_tuple(item, "elements"),
             evidence_terms=_tuple(item, "evidence_terms"),
             aliases=_tuple(item, "aliases"),
+            index_row_optional=item.get("index_row") == "optional",
         )
         disclosures[code_key(disclosure.code)] = disclosure
     superseded = {

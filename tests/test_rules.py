@@ -203,3 +203,21 @@ def test_section_with_no_heading_like_it(tmp_path):
     path = variant(tmp_path, ("Governance\n2-9", "Miscellaneous Items\n2-9"))
     (found,) = findings(path)
     assert (found.kind, found.expected) == ("section-not-found", None)
+
+
+def test_statements_asked_for_in_the_report_not_the_index_are_info_when_the_report_has_them(tmp_path):
+    from checker.catalog import shipped_catalogs
+
+    hkex = next(c for c in shipped_catalogs() if c.id == "hkex_c2")
+    listed = [d for d in hkex.disclosures.values() if not d.code.startswith("para")]
+    rows = "".join(f"{d.code} {d.title} Environment\n" for d in listed)
+    path = tmp_path / "hkex.txt"
+    path.write_text(
+        "ESG Report 2023\nThis report covers the year ended 31 December 2023 and complies with the "
+        "comply or explain provisions of the HKEX ESG Reporting Guide.\n\n"
+        "Board Statement\nThe board oversees ESG issues.\n\nReporting Boundary\nAll subsidiaries.\n\n"
+        "Environment\nText.\n\nHKEX ESG Reporting Guide Content Index\n" + rows,
+        encoding="utf-8",
+    )
+    paras = {f.code: f.severity for f in findings(path) if f.kind == "missing" and f.code.startswith("para")}
+    assert paras == {"para 13": "info", "para 14": "error", "para 15": "info"}

@@ -25,7 +25,7 @@ import sys
 from collections.abc import Iterator
 
 from .. import thresholds as t
-from ..catalog import code_key
+from ..catalog import Disclosure, code_key
 from ..claims import index_elsewhere
 from ..context import Context
 from ..findings import Finding
@@ -75,6 +75,11 @@ def check(ctx: Context) -> Iterator[Finding]:
                 if required
                 else (f"advised: required only when reporting {', '.join(disclosure.required_at)}")
             )
+            said = _said_in_report(ctx, disclosure) if disclosure.index_row_optional else None
+            if said:
+                severity = "info"
+                why += f'; asked for in the report, not as an index row, and the report has "{said}"'
+
             yield finding(
                 _rule,
                 ctx,
@@ -85,6 +90,16 @@ def check(ctx: Context) -> Iterator[Finding]:
                 expected=disclosure.title,
                 fix=f"Add a row for {disclosure.code}, or state the reason for omission.",
             )
+
+
+def _said_in_report(ctx: Context, disclosure: Disclosure) -> str | None:
+    """The disclosure's title or another name of it, printed in the report in any case. One scan
+    of the text per name, for the few statements marked `index_row: optional`."""
+    text = ctx.document.flat_lower
+    for name in (disclosure.title, *disclosure.aliases):
+        if re.search(rf"(?<!\w){re.escape(name.lower())}(?!\w)", text):
+            return name
+    return None
 
 
 def _no_index_here(
