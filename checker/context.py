@@ -14,6 +14,7 @@ from .index_parser import ContentIndex, IndexEntry, SectionName
 from .labels import LabelMatcher
 from .page_refs import PrintedPages, own_pages, printed_pages
 from .sections import Headings
+from .text import fold
 
 
 def _reads_as_title(label: str) -> bool:
@@ -75,6 +76,19 @@ class Context:
     def printed_pages(self) -> PrintedPages | None:
         """The report's printed numbering; read from its pages only when the index cites pages."""
         return printed_pages(self.document) if self.page_references else None
+
+    @cached_property
+    def _standards(self) -> dict[str, tuple[str, ...]]:
+        return {
+            name: tuple({fold(d.standard) for d in catalog.disclosures.values() if d.standard})
+            for name, catalog in self.catalogs.items()
+        }
+
+    def opens_with_standard(self, entry: IndexEntry) -> bool:
+        """Whether the label opens with a standard's full name ("GRI 103: Management Approach 2016
+        Professional Ethics"): the template's standard column, read into the row."""
+        label = fold(entry.label)
+        return any(label.startswith(name) for name in self._standards.get(entry.framework, ()))
 
     def catalog_for(self, entry: IndexEntry) -> Catalog | None:
         catalog = self.catalogs.get(entry.framework)

@@ -333,3 +333,9 @@ def test_a_column_of_numbers_before_the_code_and_codes_listed_in_brackets(tmp_pa
     ]
     assert [code for code, _ in rows[4:]] == ["103-1", "103-2", "103-3", "305-1", "305-2", "305-4"]
     assert [f for f in report.findings if f.kind in ("mislabeled", "section-not-found")] == []
+
+
+def test_a_label_opening_with_a_standards_name_is_the_standard_column(tmp_path):
+    text = JOINED.replace("401-3 Parental leave ● 60", "401-3 GRI 3: Material Topics 2021 Our People 06")
+    report = entries(tmp_path, text, "standard.txt")
+    assert [f for f in report.findings if f.code == "401-3"] == []
