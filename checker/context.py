@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -16,13 +17,18 @@ from .page_refs import PrintedPages, own_pages, printed_pages
 from .sections import Headings
 from .text import fold
 
+_CUT_OFF = re.compile(r"\b(?:and|or|of|for|to|the|in|on|with|by|a|an)$", re.I)
+
 
 def _reads_as_title(label: str) -> bool:
     """A cell of a title column that could be a title at all, not a stray piece of the row read
-    into it ("(2016)", ".", "table for more detail.", a paragraph of answer)."""
+    into it ("(2016)", ".", "table for more detail.", a paragraph of answer), nor a title cut off
+    where it wrapped onto a page the parser did not follow (ending in "with", "of")."""
     label = label.lstrip("\"'“‘")
     if not label:
         return True
+    if _CUT_OFF.search(label):
+        return False  # "Claims of reporting in accordance with": the rest of the title was not read
     letters = sum(1 for char in label if char.isalpha())
     acronym = label.isupper() and " " not in label  # "GRI", "N/A": a framework's name or a mark
     short_enough = len(label) <= t.TITLE_MAX_CHARS

@@ -49,9 +49,15 @@ _CODE_JOINER = re.compile(r"\s*(?:\(\d{4}\))?\s*(?:[,/;&]|and)?\s*")
 _INDEX_TITLE = re.compile(r"\b(?:index|indices|reference table|content table)\b", re.I)
 """The index's own title ("GRI Content Index") ends the search for its first section name."""
 _TITLE_PREFIX = re.compile(r"^[A-Z][A-Za-z'’&]*(?:[ \t]+(?:[A-Z][A-Za-z'’&]*|and|of|for|the|to|&)){0,5}$")
-_CITING_WORD = re.compile(r"\b(?:see|refer|to|in|under|per|and|or|of|with|also|cf|from|by)\W*$", re.I)
-"""A word before a code that cites it inside a row ("see 2-7", "in line with 305-1"): no row starts there."""
+_CITING_WORD = re.compile(
+    r"\b(?:see|refer|to|in|under|per|and|or|of|with|also|cf|from|by|table|figure|chart)\W*$", re.I
+)
+"""A word before a code that cites it inside a row ("see 2-7", "in line with 305-1"), or a caption
+("GRI Table 102-8 A: Total number of employees"): no row starts there."""
 _PAGE_WORD_END = re.compile(r"\b(?:pp?\.?|pages?)\s*$", re.I)
+_POINTER = re.compile(r"(?:see|refer to|please refer)\b", re.I)
+_EDITION = re.compile(r"\s*\((?:19|20)\d\d\)")
+"""A standard's edition printed after a title ("Emissions (2016)"): no part of the wording."""
 _NUMBERED_NAME = re.compile(r"(?:^|\s)\d{1,2}\.\s+(\D+)$")
 """The last of numbered sub-section names printed before a row's codes."""
 _SIBLINGS = re.compile(r",(\d)(?![\w\-.])")
@@ -143,6 +149,8 @@ def _units(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
 def _continues(previous: str, following: str) -> bool:
     if previous.count('"') % 2 == 1 or following[:1] in ",;)":
         return True
+    if _POINTER.match(following):
+        return False  # "See About this Report ...": a location starts, whatever ended the line above
     if _CONNECTOR_END.search(previous):
         return True
     return following[:1].islower()
@@ -355,7 +363,8 @@ class IndexParser:
         runs: list[list[_CodeLine]] = []
         titled: list[int] = []  # runs opened by another framework's index title: an index however short
         for code_line in code_lines:
-            close = runs and code_line.number - runs[-1][-1].number <= t.INDEX_MAX_GAP
+            gap = code_line.number - runs[-1][-1].number if runs else 0
+            close = runs and (gap <= t.INDEX_MAX_GAP or _answers_between(runs[-1], code_line))
             if close and self._index_title_between(document, runs[-1][-1], code_line):
                 titled.append(len(runs))
                 runs.append([code_line])
@@ -513,7 +522,7 @@ class IndexParser:
         forms = self._forms(code_line.hit, join_lines(label_parts)) if len(units) > 1 else []
         used = 1
         for unit in units[1:]:
-            candidate = fold(join_lines([*label_parts, *(text for _, text in unit)]))
+            candidate = fold(_EDITION.sub("", join_lines([*label_parts, *(text for _, text in unit)])))
             if not any(_prefix_score(candidate, form) >= t.LABEL_EXTEND for form in forms):
                 break
             label_parts += [text for _, text in unit]
@@ -663,6 +672,19 @@ def _page_furniture(document: Document) -> set[str]:
     lines = document.cleaned
     counts = Counter(_undigited(x) for x in lines if len(x) <= t.FURNITURE_MAX_CHARS and _DIGIT.search(x))
     return {line for line, count in counts.items() if line and count >= t.FURNITURE_MIN_PAGES}
+
+
+def _answers_between(run: list[_CodeLine], code_line: _CodeLine) -> bool:
+    """A row after a long answer in an index already found ("403-1" or "Emissions 305-2" opening a
+    line, 97 lines of prose after "201-1"): the index goes on, up to a wider gap."""
+    last = run[-1]
+    return (
+        _codes(run) >= t.INDEX_MIN_ROWS
+        and code_line.number - last.number <= t.INDEX_MAX_ANSWER_GAP
+        and code_line.hit.framework == last.hit.framework
+        and (code_line.hit.start == 0 or bool(code_line.prefix))
+        and code_line.metric is None
+    )
 
 
 def _codes(rows: list[_CodeLine]) -> int:

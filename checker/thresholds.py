@@ -35,6 +35,10 @@ INDEX_MIN_ROWS = 8
 INDEX_MAX_GAP = 60
 """Lines allowed between two code rows of one index (long compliance remarks run ~30)."""
 
+INDEX_MAX_ANSWER_GAP = 150
+"""Within an index already found, a row whose code opens its line may follow a long prose answer
+(~100 lines in indexes that answer in the index itself)."""
+
 JOINED_MIN_ROWS = 3
 """A line whose codes each follow text of their own this many times is index rows joined on one
 line, whatever text opens it (a table header); fewer could be a sentence citing two codes."""

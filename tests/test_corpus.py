@@ -39,6 +39,7 @@ HAND_COUNTS = {
     "3i-group-2022-index.txt": {"GRI": 72, "SASB": 11},
     "alibaba-2022-index.txt": {"HKEX": 48, "GRI": 48, "SASB": 13},  # inverted: section rows list codes
     "bayer-2021-index.txt": {"GRI": 227},  # a column of principle numbers before "GRI 102-8:"
+    "humana-esg-index-index.txt": {"GRI": 52, "SASB": 11},  # prose answers of up to 100 lines
 }
 NOT_YET = {
     "delta-esg-index.txt": (
@@ -57,10 +58,6 @@ NOT_YET = {
     "eni-sustainability-index.txt": (
         {"GRI": 167, "SASB": 30},
         "codes listed inside 'Management approach (...)'",
-    ),
-    "humana-esg-index-index.txt": (
-        {"GRI": 52, "SASB": 11},
-        "titles wrapped over up to 7 lines before the code",
     ),
     "netflix-sasb-index.txt": (
         {"SASB": 10},

@@ -339,3 +339,32 @@ def test_a_label_opening_with_a_standards_name_is_the_standard_column(tmp_path):
     text = JOINED.replace("401-3 Parental leave ● 60", "401-3 GRI 3: Material Topics 2021 Our People 06")
     report = entries(tmp_path, text, "standard.txt")
     assert [f for f in report.findings if f.code == "401-3"] == []
+
+
+def test_an_index_answering_in_long_prose_keeps_its_rows_and_reads_wrapped_titles(tmp_path):
+    short = [
+        ("2-1", "Organizational details"),
+        ("2-2", "Entities included in the organization's sustainability reporting"),
+        ("2-3", "Reporting period, frequency and contact point"),
+        ("2-4", "Restatements of information"),
+        ("2-6", "Activities, value chain and other business relationships"),
+        ("2-7", "Employees"),
+        ("2-8", "Workers who are not employees"),
+        ("2-9", "Governance structure and composition"),
+    ]
+    long = [
+        ("401-1", "New employee hires and employee turnover"),
+        ("401-3", "Parental leave"),
+        ("404-1", "Average hours of training per year per employee"),
+    ]
+    answer = "We describe our approach in detail across many lines of prose.\n"
+    rows = "".join(f"Reporting Practice {code} {title}\n{answer}" for code, title in short)
+    rows += "".join(f"Employment {code} {title}\n{answer * 90}" for code, title in long)
+    rows += "Emissions 305-2 Energy indirect\n(Scope 2) GHG\nEmissions (2016)\nSee our Impact Report.\n"
+    rows += "Reporting Practice 2-5 External\nassurance of\nSee About this Report.\n"
+    rows += "GRI Table 2-7 A: Total number of employees by employment contract, by gender.\n"
+    report = entries(tmp_path, "# Report 2023\n\n" + PERIOD + "GRI Content Index\n" + rows, "prose.txt")
+    codes = [e.code for e in report.entries]
+    assert codes == [code for code, _ in short + long] + ["305-2", "2-5"]
+    assert report.entries[-2].label == "Energy indirect (Scope 2) GHG Emissions"
+    assert [f for f in report.findings if f.kind not in ("missing", "not-checked")] == []
