@@ -235,6 +235,8 @@ class IndexParser:
                     if code_line.rest.startswith(")"):  # "GRI 103: ... 2016 (including 103-1, 103-2, 103-3)"
                         code_line.metric = ""
                     found += self._joined_rows(code_line)
+                elif (bracketed := self._bracketed(number, hit, prefix, text)) is not None:
+                    found.append(bracketed)
                 elif grouped := self._grouped_rows(number, hit, prefix, text):
                     found += grouped
                 elif self._ends_row(hit, prefix, text):  # "Location of headquarters Purchase, NY 102-3."
@@ -244,6 +246,18 @@ class IndexParser:
                 elif hit.framework in self.finder.anywhere or self._opens_own_title(hit, text, lines, number):
                     found += self._joined_rows(self._code_line(number, hit, "", text))
         return found
+
+    def _bracketed(self, number: int, hit: CodeHit, prefix: str, text: str) -> _CodeLine | None:
+        """Codes listed in a bracket after the row's own words ("Employment - Management approach
+        (103-1; 103-2; 103-3)", or the bracket wrapped to a line of its own): the row's codes, its
+        words no title of theirs."""
+        if not prefix.endswith("("):
+            return None
+        code_line = self._code_line(number, hit, "", text)
+        if not code_line.extra or not code_line.rest.startswith(")"):
+            return None
+        code_line.metric = ""
+        return code_line
 
     def _grouped_rows(self, number: int, hit: CodeHit, prefix: str, text: str) -> list[_CodeLine]:
         """Index rows whatever opens their line: rows joined on one line after a table header
@@ -545,7 +559,7 @@ class IndexParser:
         words = label.split()
         forms = self._forms(hits[0], label)
         if len(hits) > 1 and forms:
-            forms = [*forms, self._joined_titles(hits)]
+            forms = [*forms, *self._joined_titles(hits)]
         if len(words) < 2 or not forms:
             return label, ""
         folded = [fold(word) for word in words]  # fold is word by word: prefixes fold the same
@@ -592,9 +606,13 @@ class IndexParser:
             return " ".join(words[: len(name)]), " ".join(words[len(name) :])
         return None
 
-    def _joined_titles(self, hits: list[CodeHit]) -> str:
-        found = [self._disclosure(hit) for hit in hits]
-        return fold(" ".join(disclosure.title for disclosure in found if disclosure))
+    def _joined_titles(self, hits: list[CodeHit]) -> list[str]:
+        """The row's titles one after the other, or with "and" before the last ("Claims of reporting
+        in accordance with the GRI Standards and GRI content index")."""
+        titles = [fold(d.title) for hit in hits if (d := self._disclosure(hit))]
+        if len(titles) < 2:
+            return [" ".join(titles)]
+        return [" ".join(titles), " ".join(titles[:-1]) + " and " + titles[-1]]
 
     def _disclosure(self, hit: CodeHit) -> Disclosure | None:
         catalog = self.catalogs.get(hit.framework)

@@ -368,3 +368,16 @@ def test_an_index_answering_in_long_prose_keeps_its_rows_and_reads_wrapped_title
     assert codes == [code for code, _ in short + long] + ["305-2", "2-5"]
     assert report.entries[-2].label == "Energy indirect (Scope 2) GHG Emissions"
     assert [f for f in report.findings if f.kind not in ("missing", "not-checked")] == []
+
+
+def test_codes_in_a_bracket_after_the_row_words_and_joined_titles_with_and(tmp_path):
+    text = JOINED.replace(
+        "Training and education 404-1",
+        "Employment - Management approach\n(3-1; 3-2; 3-3)\nBoundary: internal\n"
+        "2-5/2-6 External assurance and Activities, value chain and other business relationships ● 9\n"
+        "Training and education 404-1",
+    )
+    report = entries(tmp_path, text, "bracket.txt")
+    codes = [e.code for e in report.entries]
+    assert codes[7:12] == ["3-1", "3-2", "3-3", "2-5", "2-6"]
+    assert [f for f in report.findings if f.kind not in ("missing", "not-checked")] == []
