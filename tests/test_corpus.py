@@ -57,7 +57,7 @@ NOT_YET = {
     # Other layouts.
     "eni-sustainability-index.txt": (
         {"GRI": 167, "SASB": 30},
-        "codes listed inside 'Management approach (...)'",
+        "GRI 168 of 167; three SASB activity codes print 'EM-EP 000.A' (a space for the hyphen)",
     ),
     "netflix-sasb-index.txt": (
         {"SASB": 10},
