@@ -60,6 +60,8 @@ _EDITION = re.compile(r"\s*\((?:19|20)\d\d\)")
 """A standard's edition printed after a title ("Emissions (2016)"): no part of the wording."""
 _NUMBERED_NAME = re.compile(r"(?:^|\s)\d{1,2}\.\s+(\D+)$")
 """The last of numbered sub-section names printed before a row's codes."""
+_BARE_STANDARD = re.compile(r"\s*[,;/]\s*\d{3}(?=\s*[,;/])")
+"""A standard's number listed among codes ("102-22, 405, 405-1"): skipped, the list goes on."""
 _SIBLINGS = re.compile(r",(\d)(?![\w\-.])")
 """Further codes of the same stem printed compactly after a code ("103-1,2,3"): a digit, no space."""
 
@@ -274,17 +276,23 @@ class IndexParser:
 
     def _ends_row(self, hit: CodeHit, prefix: str, text: str) -> bool:
         """A code column at the end of the row: a description of two words or more before the
-        codes, only punctuation or an acronym after them."""
-        rest = self._code_line(0, hit, "", text).rest
+        codes; after them only punctuation, an acronym, or a short theme that is not the code's
+        title ("Purpose Statement 102-16 Governing purpose.")."""
+        code_line = self._code_line(0, hit, "", text)
+        rest = code_line.rest
         described = len(re.findall(r"[A-Za-z]{3,}", prefix)) >= 2  # not "GRI 403(2018), 403-3"
-        return described and bool(_NO_LABEL.fullmatch(rest)) and not _cited(prefix, hit)
+        theme = len(rest.split()) <= t.LOCATION_MAX_WORDS and not self._starts_own_title(hit, rest)
+        return described and bool(_NO_LABEL.fullmatch(rest) or theme) and not _cited(prefix, hit)
 
     def _opens_own_title(self, hit: CodeHit, text: str, lines: list[str], number: int) -> bool:
         """A code after the previous row's answer ("... Emissions Data 305-2 Energy indirect (Scope
         2) GHG emissions"), or ending its line above its title: what follows starts the code's own
         official wording, so the code starts a row."""
         following_line = lines[number] if number < len(lines) else ""
-        head = fold(text[hit.end :].strip(" .,;:") or following_line)
+        return self._starts_own_title(hit, text[hit.end :].strip(" .,;:") or following_line)
+
+    def _starts_own_title(self, hit: CodeHit, text: str) -> bool:
+        head = fold(text)
         forms = self._own_forms(hit) if head else []
         return any(_prefix_score(head[: len(form)], form) >= t.LABEL_MATCH for form in forms)
 
@@ -316,6 +324,9 @@ class IndexParser:
                 continue
             joined = _CODE_JOINER.match(rest)
             following = self.finder.match_at_start(rest[joined.end() :]) if joined else None
+            if not following and (bare := _BARE_STANDARD.match(rest)):  # "102-22, 405, 405-1"
+                joined = _CODE_JOINER.match(rest, bare.end())
+                following = self.finder.match_at_start(rest[joined.end() :]) if joined else None
             if not joined or not following:
                 break
             extra.append(following)

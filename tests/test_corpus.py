@@ -52,7 +52,7 @@ NOT_YET = {
     ),
     "mastercard-csr-index.txt": (
         {"GRI": 88, "SASB": 16},
-        "a theme column after the codes ('102-16 Governing purpose.') reads as a title column",
+        "GRI 85 of 88 (rows joined with data sub-rows); a SASB code misprinted 'TCI-SI-330a.4'",
     ),
     # Other layouts.
     "eni-sustainability-index.txt": (
