@@ -292,9 +292,19 @@ class IndexParser:
         return self._starts_own_title(hit, text[hit.end :].strip(" .,;:") or following_line)
 
     def _starts_own_title(self, hit: CodeHit, text: str) -> bool:
+        """The text opens with the code's own wording, or with its words reordered ("Direct
+        greenhouse gas (GHG) emissions (Scope 1)"), for a wording of three words or more."""
         head = fold(text)
         forms = self._own_forms(hit) if head else []
-        return any(_prefix_score(head[: len(form)], form) >= t.LABEL_MATCH for form in forms)
+        words = head.split()
+        return any(
+            _prefix_score(head[: len(form)], form) >= t.LABEL_MATCH
+            or (
+                len(form.split()) >= 3
+                and fuzz.token_set_ratio(" ".join(words[: len(form.split()) + 3]), form) >= t.LABEL_MATCH
+            )
+            for form in forms
+        )
 
     @staticmethod
     def _metric_above(lines: list[str], number: int, found: list[_CodeLine]) -> str | None:

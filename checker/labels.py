@@ -8,7 +8,7 @@ from difflib import SequenceMatcher
 from rapidfuzz import fuzz, process
 
 from .catalog import Catalog, Disclosure, framework_titles
-from .text import fold
+from .text import canonical, fold
 
 
 def label_score(label: str, form: str) -> float:
@@ -71,9 +71,13 @@ class LabelMatcher:
         return self.own_best(label, disclosure)[0]
 
     def own_best(self, label: str, disclosure: Disclosure) -> tuple[float, str]:
-        """The best score of the label against the code's wordings, and that wording."""
-        folded = fold(label)
-        return max((label_score(folded, form_folded), form) for form, form_folded in self._forms(disclosure))
+        """The best score of the label against the code's wordings, and that wording. The same
+        words in another order, or an acronym spelt out, score as the wording itself, less 1."""
+        folded, reordered = fold(label), canonical(label)
+        return max(
+            (max(label_score(folded, form_folded), 99.0 if reordered == canonical(form) else 0.0), form)
+            for form, form_folded in self._forms(disclosure)
+        )
 
     def _forms(self, disclosure: Disclosure) -> list[tuple[str, str]]:
         """(wording, folded wording) of a disclosure, folded once per run."""

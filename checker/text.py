@@ -75,3 +75,25 @@ def join_lines(parts: list[str]) -> str:
         else:
             out = part
     return clean(out)
+
+
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,5})\)")
+
+
+def canonical(text: str) -> str:
+    """fold, with an acronym's spelt-out words dropped ("greenhouse gas (GHG)" -> "ghg") and the
+    words sorted: the same wording whether it spells out an acronym or moves "(Scope 1)"."""
+    words = clean(text).split()
+    kept: list[str] = []
+    for word in words:
+        match = _ACRONYM.fullmatch(word.strip(".,;:"))
+        if match:
+            letters = match[1]
+            for count in range(min(len(letters), len(kept)), 0, -1):
+                if kept[-count][:1].upper() == letters[0].upper():
+                    del kept[-count:]
+                    break
+            kept.append(letters)
+        else:
+            kept.append(word)
+    return " ".join(sorted(fold_text(" ".join(kept)).split()))

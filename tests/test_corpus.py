@@ -40,12 +40,9 @@ HAND_COUNTS = {
     "alibaba-2022-index.txt": {"HKEX": 48, "GRI": 48, "SASB": 13},  # inverted: section rows list codes
     "bayer-2021-index.txt": {"GRI": 227},  # a column of principle numbers before "GRI 102-8:"
     "humana-esg-index-index.txt": {"GRI": 52, "SASB": 11},  # prose answers of up to 100 lines
+    "delta-esg-index.txt": {"GRI": 86, "SASB": 19},  # rows open after the previous row's answer
 }
 NOT_YET = {
-    "delta-esg-index.txt": (
-        {"GRI": 86, "SASB": 19},
-        "7 GRI rows open mid-line, after the previous answer, with a title not in the official wording",
-    ),
     "kia-sustainability-index.txt": (
         {"GRI": 108, "SASB": 14},
         "GRI 108 of 108; two SASB codes print letter O for zero ('TR-AU-OOO.A'), no SASB code shape",
