@@ -24,8 +24,10 @@ _YEAR_END = re.compile(r"\s+\d{4}$")
 SEVERITIES = ("error", "warning", "info")
 
 
+@lru_cache(maxsize=1 << 14)
 def code_key(code: str) -> str:
-    """The form codes are compared in: no spaces, lower case, "paragraph" as "para"."""
+    """The form codes are compared in: no spaces, lower case, "paragraph" as "para". Cached: the
+    same few hundred codes are looked up thousands of times per report."""
     key = "".join(clean_text(code).split()).lower()
     return key.replace("paragraph", "para")
 

@@ -17,6 +17,7 @@ from .page_refs import PrintedPages, own_pages, printed_pages
 from .sections import Headings
 from .text import fold
 
+_NON_LETTERS = re.compile(r"[^\W\d_]+")
 _CUT_OFF = re.compile(r"\b(?:and|or|of|for|to|the|in|on|with|by|a|an)$", re.I)
 
 
@@ -29,7 +30,7 @@ def _reads_as_title(label: str) -> bool:
         return True
     if _CUT_OFF.search(label):
         return False  # "Claims of reporting in accordance with": the rest of the title was not read
-    letters = sum(1 for char in label if char.isalpha())
+    letters = len(label) - len(_NON_LETTERS.sub("", label))
     acronym = label.isupper() and " " not in label  # "GRI", "N/A": a framework's name or a mark
     short_enough = len(label) <= t.TITLE_MAX_CHARS
     return label[0].isupper() and not acronym and short_enough and letters >= 0.6 * len(label)

@@ -80,6 +80,7 @@ def join_lines(parts: list[str]) -> str:
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,5})\)")
 
 
+@lru_cache(maxsize=1 << 14)
 def canonical(text: str) -> str:
     """fold, with an acronym's spelt-out words dropped ("greenhouse gas (GHG)" -> "ghg") and the
     words sorted: the same wording whether it spells out an acronym or moves "(Scope 1)"."""
