@@ -27,7 +27,7 @@ from .codes import CodeFinder, CodeHit
 from .document import Document
 from .sections import Headings, title_like
 from .table_parser import pipe_tables, table_entries
-from .text import fold, join_lines
+from .text import canonical, fold, join_lines
 
 _CONNECTOR_END = re.compile(r"(?:\b(?:and|or|of|for|to|the|in|on|with|by|a|an|&)|[,&/-])$", re.I)
 _DIGIT = re.compile(r"\d")
@@ -590,6 +590,9 @@ class IndexParser:
         whole = _best_ratio(" ".join(folded), forms)
         if whole == 100:
             return label, ""
+        reordered = self._reordered_cut(hits[0], words) if len(hits) == 1 else None
+        if reordered:
+            return reordered
         if whole < t.LABEL_MATCH:
             named = self._standard_name_cut(hits[0], words, folded)
             if named:
@@ -601,6 +604,17 @@ class IndexParser:
         while count > 1 and not folded[count - 1]:
             count -= 1  # a status mark ("●") opens the location, it ends no title
         return " ".join(words[:count]), " ".join(words[count:])
+
+    def _reordered_cut(self, hit: CodeHit, words: list[str]) -> tuple[str, str] | None:
+        """The code's own wording with its words reordered or an acronym spelt out, then a location
+        or an answer ("Emissions of ODS 3.2 mtCO2e")."""
+        own = self._disclosure(hit)
+        wanted = {canonical(form) for form in own.label_forms} if own else set()
+        for count in range(1, len(words)):
+            starts_location = not words[count][:1].islower()
+            if starts_location and canonical(" ".join(words[:count])) in wanted:
+                return " ".join(words[:count]), " ".join(words[count:])
+        return None
 
     def _standard_name_cut(self, hit: CodeHit, words: list[str], folded: list[str]) -> tuple[str, str] | None:
         """A row labelled with its standard's name, then a location ("305-3, 305-4 Emissions 13")."""

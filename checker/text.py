@@ -91,10 +91,20 @@ def canonical(text: str) -> str:
         if match:
             letters = match[1]
             for count in range(min(len(letters), len(kept)), 0, -1):
-                if kept[-count][:1].upper() == letters[0].upper():
+                if _abbreviates(letters, kept[-count:]):
                     del kept[-count:]
                     break
             kept.append(letters)
         else:
             kept.append(word)
     return " ".join(sorted(fold_text(" ".join(kept)).split()))
+
+
+def _abbreviates(letters: str, words: list[str]) -> bool:
+    """Whether the words' initials (of each hyphenated part) spell the acronym's letters in order,
+    from its first: "ozone-depleting substances" for ODS, "greenhouse gas" for GHG."""
+    initials = [part[:1].upper() for word in words for part in word.split("-") if part]
+    if not initials or initials[0] != letters[0].upper():
+        return False
+    rest = iter(letters.upper())
+    return all(initial in rest for initial in initials)

@@ -231,3 +231,13 @@ def test_a_title_with_its_words_reordered_or_an_acronym_spelt_out_is_no_altered_
     )
     flagged = {(f.code, f.severity) for f in findings(path) if f.kind == "mislabeled"}
     assert flagged == {("305-1", "info"), ("305-2", "info")}
+
+
+def test_canonical_wording_drops_an_acronyms_spelt_out_words_only():
+    from checker.text import canonical
+
+    assert canonical("Emissions of ODS") == canonical("Emissions of ozone-depleting substances (ODS)")
+    assert canonical("NOx, SOx and other air emissions") == canonical(
+        "Nitrogen oxides (NOx), sulfur oxides (SOx) and other air emissions"
+    )
+    assert canonical("Energy indirect GHG emissions") != canonical("Indirect GHG emissions")
