@@ -558,7 +558,7 @@ class IndexParser:
         used = 1
         for unit in units[1:]:
             candidate = fold(_EDITION.sub("", join_lines([*label_parts, *(text for _, text in unit)])))
-            if not any(_prefix_score(candidate, form) >= t.LABEL_EXTEND for form in forms):
+            if not any(_extends(candidate, form) for form in forms):
                 break
             label_parts += [text for _, text in unit]
             used += 1
@@ -758,6 +758,17 @@ def _prefix_score(candidate: str, form: str) -> float:
     if not candidate or len(candidate) > len(form) + max(3, len(form) // 20):
         return 0.0
     return fuzz.ratio(candidate, form[: len(candidate)])
+
+
+def _extends(candidate: str, form: str) -> bool:
+    return _prefix_score(candidate, form) >= t.LABEL_EXTEND or _words_of(candidate, form)
+
+
+def _words_of(candidate: str, form: str) -> bool:
+    """The label so far uses only words of the wording, each as often ("Energy indirect" / "GHG
+    emissions" / "(Scope 2)": the wording wrapped with its words moved)."""
+    words, available = candidate.split(), Counter(form.split())
+    return len(words) >= 2 and not Counter(words) - available
 
 
 def _group_names(fragments: list[tuple[int, str]], headings: Headings) -> list[tuple[str, int]]:

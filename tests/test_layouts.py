@@ -384,3 +384,14 @@ def test_codes_in_a_bracket_after_the_row_words_and_joined_titles_with_and(tmp_p
     codes = [e.code for e in report.entries]
     assert codes[7:12] == ["3-1", "3-2", "3-3", "2-5", "2-6"]
     assert [f for f in report.findings if f.kind not in ("missing", "not-checked")] == []
+
+
+def test_a_title_wrapped_with_its_words_moved_is_read_whole(tmp_path):
+    text = GRI_PAGES.replace(
+        "305-2 Energy indirect (Scope 2) GHG emissions 12, 14\n",
+        "305-2 Energy indirect\nGHG emissions\n(Scope 2)\nNFS pp. 143; 181\n",
+    )
+    report = entries(tmp_path, text, "wrapped.txt")
+    (row,) = [e for e in report.entries if e.code == "305-2"]
+    assert row.label == "Energy indirect GHG emissions (Scope 2)"
+    assert [f.severity for f in report.findings if f.code == "305-2"] in ([], ["info"])
