@@ -1,6 +1,6 @@
 """A cache of built catalogs, so a CLI run (a pre-commit hook) does not parse YAML every time.
 
-Keyed on a hash of the catalog files' bytes, of the code that builds them (catalog.py) and of the
+Keyed on a hash of the catalog files' bytes, of the code that builds them (BUILDERS) and of the
 package version: any change to any of them is a miss. Never needed for correctness: a missing,
 unreadable, corrupt or unwritable cache is silently a miss, and the catalogs are built as before.
 It lives in $XDG_CACHE_HOME/esgcheck (~/.cache/esgcheck); ESGCHECK_NO_CACHE=1 turns it off.
@@ -20,6 +20,8 @@ from typing import Any
 from . import __version__
 
 FORMAT = 1
+BUILDERS = ("catalog.py", "text.py")
+"""The code a built catalog depends on: an edit to either (an editable install) is a miss."""
 
 
 def folder() -> Path | None:
@@ -32,7 +34,8 @@ def folder() -> Path | None:
 def key(kind: str, parts: Iterable[bytes]) -> str:
     """A hash of what the cached value was built from, with this package's version and code."""
     digest = hashlib.sha256(f"{kind}\0{__version__}\0{FORMAT}\0".encode())
-    digest.update(Path(__file__).with_name("catalog.py").read_bytes())
+    for module in BUILDERS:
+        digest.update(Path(__file__).with_name(module).read_bytes())
     for part in parts:
         digest.update(len(part).to_bytes(8, "little"))
         digest.update(part)

@@ -11,7 +11,7 @@ import os
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -25,8 +25,10 @@ _YEAR_END = re.compile(r"\s+\d{4}$")
 SEVERITIES = ("error", "warning", "info")
 
 
+@lru_cache(maxsize=1 << 14)
 def code_key(code: str) -> str:
-    """The form codes are compared in: no spaces, lower case, "paragraph" as "para"."""
+    """The form codes are compared in: no spaces, lower case, "paragraph" as "para". Cached: the
+    same few hundred codes are looked up thousands of times per report."""
     key = "".join(clean_text(code).split()).lower()
     return key.replace("paragraph", "para")
 
@@ -37,6 +39,12 @@ class ClaimLevel:
     phrases: tuple[str, ...]
     missing_severity: str
     description: str = ""
+    option_of: str = ""
+    """An option of another level ("Core" of "in accordance"): its phrases are read anywhere in
+    the statement that claims that level, before or after the framework's name."""
+    advises: tuple[str, ...] | None = None
+    """Levels whose required disclosures this level lists as advice (info) when missing; None:
+    every level's."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +62,9 @@ class Disclosure:
     elements: tuple[str, ...] = ()
     evidence_terms: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
+    index_row_optional: bool = False
+    """Required in the report, not as an index row (HKEX's mandatory statements): a report that says
+    it under its own heading is not missing it."""
 
     @property
     def label_forms(self) -> tuple[str, ...]:
@@ -77,10 +88,28 @@ class Disclosure:
 
 @dataclass(frozen=True)
 class Superseded:
+    """A code of an earlier version or edition. Where the number lives on with another meaning
+    (306-2 of 2016 and of 2020), the label printed beside it says which one a row means."""
+
     code: str
     title: str
     standard: str
     successors: tuple[str, ...]
+    until: date | None = None
+    """The last first day of a financial year this edition may still be reported for (its
+    successor is in force for reports published from the year after); None: retired at this
+    catalog's start."""
+    in_force: bool = False
+    """Still in effect beside the current meaning of its number (306-3 Significant spills)."""
+    verified: bool = True
+    """Its title was read in a source: only a verified title makes a row outdated."""
+    allowed: bool = False
+    """Set per report (for_year): the report's year may still use this edition."""
+
+    @cached_property
+    def as_disclosure(self) -> Disclosure:
+        """Its title as a disclosure's, for label matching (one object: matchers cache by identity)."""
+        return Disclosure(code=self.code, title=self.title, standard=self.standard)
 
 
 @dataclass(eq=False)
@@ -107,6 +136,10 @@ class Catalog:
     index_headings: tuple[str, ...] = ()
     """Names an index groups its rows under (standards, topics, "Organizational profile"):
     headings of the index itself, never pointers to a section of the report."""
+    extends: str = ""
+    """The id of the catalog this version builds on (resolved by resolve_extends)."""
+    retire: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """Codes of the base this version retires, with their successors."""
 
     def get(self, code: str) -> Disclosure | None:
         return self.disclosures.get(code_key(code))
@@ -161,6 +194,7 @@ def build_catalog(raw: dict[str, Any], path: str) -> Catalog:
             elements=_tuple(item, "elements"),
             evidence_terms=_tuple(item, "evidence_terms"),
             aliases=_tuple(item, "aliases"),
+            index_row_optional=item.get("index_row") == "optional",
         )
         disclosures[code_key(disclosure.code)] = disclosure
     superseded = {
@@ -169,21 +203,31 @@ def build_catalog(raw: dict[str, Any], path: str) -> Catalog:
             title=clean(item["title"]),
             standard=item.get("standard", ""),
             successors=tuple(item.get("successors") or ()),
+            until=_date(item.get("until")),
+            in_force=bool(item.get("in_force", False)),
+            verified=bool(item.get("verified", True)),
         )
         for item in raw.get("superseded") or ()
     }
     levels = tuple(
-        ClaimLevel(lv["id"], tuple(lv["phrases"]), lv["missing_severity"], lv.get("description", ""))
-        for lv in raw["claim_levels"]
+        ClaimLevel(
+            lv["id"],
+            tuple(lv["phrases"]),
+            lv["missing_severity"],
+            lv.get("description", ""),
+            lv.get("option_of", ""),
+            tuple(lv["advises"]) if "advises" in lv else None,
+        )
+        for lv in raw.get("claim_levels", [])
     )
     return Catalog(
         id=raw["id"],
-        framework=raw["framework"],
-        name=raw["name"],
+        framework=raw.get("framework", ""),
+        name=raw.get("name", ""),
         version=str(raw["version"]),
-        code_pattern=raw["code_pattern"],
+        code_pattern=raw.get("code_pattern", ""),
         claim_levels=levels,
-        default_claim=raw["default_claim"],
+        default_claim=raw.get("default_claim", ""),
         disclosures=disclosures,
         superseded=superseded,
         code_prefixes=tuple(raw.get("code_prefixes") or ()),
@@ -195,7 +239,56 @@ def build_catalog(raw: dict[str, Any], path: str) -> Catalog:
         applies_until=_date(raw.get("applies_until")),
         path=path,
         index_headings=_index_headings(raw),
+        extends=raw.get("extends", ""),
+        retire=tuple((item["code"], tuple(item.get("successors") or ())) for item in raw.get("retire") or ()),
     )
+
+
+def resolve_extends(catalogs: list[Catalog] | tuple[Catalog, ...]) -> list[Catalog]:
+    """Catalogs that extend another (a later version of a framework: `extends`, `retire`) as whole
+    catalogs: the base's disclosures, less those retired (kept as superseded with their successors),
+    plus the version's own; its id, version and dates are its own."""
+    by_id = {catalog.id: catalog for catalog in catalogs}
+    done: dict[str, Catalog] = {}
+
+    def resolve(catalog: Catalog, seen: tuple[str, ...] = ()) -> Catalog:
+        if not catalog.extends:
+            return catalog
+        if catalog.id in done:
+            return done[catalog.id]
+        base_catalog = by_id.get(catalog.extends)
+        if base_catalog is None or catalog.extends in seen:
+            raise InputError(
+                catalog.path, f"invalid catalog at key 'extends': no catalog '{catalog.extends}'"
+            )
+        base = resolve(base_catalog, (*seen, catalog.id))
+        gone = {code_key(code): successors for code, successors in catalog.retire}
+        retired = {
+            key: Superseded(d.code, d.title, d.standard, gone[key])
+            for key, d in base.disclosures.items()
+            if key in gone
+        }
+        merged = replace(
+            base,
+            id=catalog.id,
+            name=catalog.name or base.name,
+            version=catalog.version,
+            applies_from=catalog.applies_from,
+            applies_until=catalog.applies_until,
+            path=catalog.path,
+            disclosures={
+                **{k: d for k, d in base.disclosures.items() if k not in gone},
+                **catalog.disclosures,
+            },
+            superseded={**base.superseded, **retired, **catalog.superseded},
+            index_headings=tuple(sorted({*base.index_headings, *catalog.index_headings})),
+            extends="",
+            retire=(),
+        )
+        done[catalog.id] = merged
+        return merged
+
+    return [resolve(catalog) for catalog in catalogs]
 
 
 def _index_headings(raw: dict[str, Any]) -> tuple[str, ...]:
@@ -230,8 +323,8 @@ def validate_catalog(raw: Any, path: str) -> None:
         error = errors[0]
         where = "/".join(str(part) for part in error.absolute_path) or "(top level)"
         raise InputError(path, f"invalid catalog at key '{where}': {error.message}")
-    patterns = [("code_pattern", raw["code_pattern"])]
-    for number, level in enumerate(raw["claim_levels"]):
+    patterns = [("code_pattern", raw.get("code_pattern", ""))]
+    for number, level in enumerate(raw.get("claim_levels", [])):
         phrases = enumerate(level["phrases"])
         patterns += [(f"claim_levels/{number}/phrases/{n}", phrase) for n, phrase in phrases]
     patterns += [(f"mentions/{n}", mention) for n, mention in enumerate(raw.get("mentions", []))]
@@ -247,8 +340,8 @@ def validate_catalog(raw: Any, path: str) -> None:
     if not raw["disclosures"] and not raw.get("recognise_only"):
         problem = "empty (set recognise_only for a framework known by its code shape only)"
         raise InputError(path, f"invalid catalog at key 'disclosures': {problem}")
-    level_ids = {level["id"] for level in raw["claim_levels"]}
-    if raw["default_claim"] not in level_ids:
+    level_ids = {level["id"] for level in raw.get("claim_levels", [])}
+    if "extends" not in raw and raw["default_claim"] not in level_ids:
         raise InputError(
             path, f"invalid catalog at key 'default_claim': '{raw['default_claim']}' is no claim level"
         )
@@ -261,7 +354,7 @@ def validate_catalog(raw: Any, path: str) -> None:
             )
         seen.add(key)
         unknown = set(item.get("required_at") or ()) - level_ids
-        if unknown:
+        if unknown and "extends" not in raw:
             raise InputError(
                 path,
                 f"invalid catalog at key 'disclosures/{number}/required_at': "
@@ -338,7 +431,8 @@ def shipped_catalogs() -> tuple[Catalog, ...]:
     found = cache.load(entry)
     if isinstance(found, tuple) and all(isinstance(c, Catalog) for c in found):
         return found
-    found = tuple(_parse_catalog(data.decode("utf-8"), f"frameworks/{name}", False) for name, data in files)
+    parsed = [_parse_catalog(data.decode("utf-8"), f"frameworks/{name}", False) for name, data in files]
+    found = tuple(resolve_extends(parsed))
     cache.store(entry, found)
     return found
 
@@ -381,6 +475,21 @@ def _recognise_only(catalog: Catalog) -> Catalog:
     return replace(
         catalog, recognise_only=True, version=f"{catalog.version} (codes only: no version of the period)"
     )
+
+
+@lru_cache(maxsize=64)
+def for_year(catalog: Catalog, year_start: date | None) -> Catalog:
+    """The catalog as one report's year sees it: the earlier editions that year may still use
+    are marked allowed (GRI 306: Effluents and Waste 2016 in a report published before 2022)."""
+    if not any(old.until or old.in_force for old in catalog.superseded.values()):
+        return catalog
+    superseded = {
+        key: replace(
+            old, allowed=old.in_force or bool(old.until and (year_start is None or year_start <= old.until))
+        )
+        for key, old in catalog.superseded.items()
+    }
+    return replace(catalog, superseded=superseded)
 
 
 def framework_titles(catalog: Catalog) -> list[tuple[str, str]]:

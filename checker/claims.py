@@ -14,6 +14,14 @@ _ABOUT_THE_REPORT = re.compile(
     r"\b(?:report(?:s|ed|ing)?|index|disclos\w*|document|prepared|compiled|published|presented)\b", re.I
 )
 """A statement of use speaks of the report itself (prepared, disclosed, reported in accordance with)."""
+_INDEX = re.compile(r"\bindex\b", re.I)
+_ELSEWHERE = re.compile(
+    r"\b(?:separate(?:ly)?|stand-?alone)\b|\bavailable (?:on|at|online|via|from)\b|\bdownload"
+    r"|\b(?:on|at|from) (?:our|the company's) (?:\w+ )?(?:website|web ?site|homepage|site)\b|www\.|https?://"
+    r"|\bpublished (?:on|at|online|separately)\b",
+    re.I,
+)
+"""An index said to be published outside this document: a separate document, a website, a link."""
 STATEMENT_WINDOW = 400
 """Characters before a framework's name searched for the claim phrase (one long sentence)."""
 
@@ -119,6 +127,8 @@ def _find_claim(document: Document, catalog: Catalog, exclude: list[tuple[int, i
             continue  # an index row ("102-54 Claims of reporting in accordance with ..."), not a statement
         nearest: tuple[int, str] | None = None
         for level in catalog.claim_levels:
+            if level.option_of:
+                continue  # read from the whole statement once its level is known
             for phrase in level.phrases:
                 for found in re.finditer(phrase, window, re.I):
                     if nearest is None or found.end() > nearest[0]:
@@ -129,5 +139,34 @@ def _find_claim(document: Document, catalog: Catalog, exclude: list[tuple[int, i
             statement = (window + flat[match.start() : stop]).strip()
             if not _ABOUT_THE_REPORT.search(statement):
                 continue  # a process ("impacts identified in accordance with GRI"), not a statement of use
-            return Claim(catalog.framework, nearest[1], statement[:400], line, "report")
+            return Claim(
+                catalog.framework, _option(catalog, nearest[1], statement), statement[:400], line, "report"
+            )
+    return None
+
+
+def _option(catalog: Catalog, level: str, statement: str) -> str:
+    """The option of the level the statement names ("in accordance with the GRI Standards: Core
+    option"), else the level itself."""
+    for option in catalog.claim_levels:
+        if option.option_of == level and any(re.search(p, statement, re.I) for p in option.phrases):
+            return option.id
+    return level
+
+
+def index_elsewhere(document: Document, catalog: Catalog) -> tuple[str, int] | None:
+    """The report's statement that this framework's index is published outside it ("The detailed
+    GRI Standard Index is available on our Sustainability website"), with its line."""
+    if not catalog.mentions or not _may_mention(document, catalog.mentions):
+        return None
+    flat = document.flat
+    mention = re.compile("|".join(f"(?:{m})" for m in catalog.mentions), re.I)
+    for match in mention.finditer(flat):
+        before = flat[max(0, match.start() - STATEMENT_WINDOW) : match.start()]
+        ends = list(_SENTENCE_END.finditer(before))
+        start = match.start() - len(before) + (ends[-1].end() if ends else 0)
+        after = _SENTENCE_END.search(flat, match.end())
+        sentence = flat[start : after.start() + 1 if after else match.end() + 200]
+        if _INDEX.search(sentence) and _ELSEWHERE.search(sentence):
+            return " ".join(sentence.split())[:300], document.line_at(match.start())
     return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -14,16 +15,25 @@ from .index_parser import ContentIndex, IndexEntry, SectionName
 from .labels import LabelMatcher
 from .page_refs import PrintedPages, own_pages, printed_pages
 from .sections import Headings
+from .text import fold
+
+_NON_LETTERS = re.compile(r"[^\W\d_]+")
+_CUT_OFF = re.compile(r"\b(?:and|or|of|for|to|the|in|on|with|by|a|an)$", re.I)
 
 
 def _reads_as_title(label: str) -> bool:
     """A cell of a title column that could be a title at all, not a stray piece of the row read
-    into it ("(2016)", ".", "table for more detail.", a paragraph of answer)."""
+    into it ("(2016)", ".", "table for more detail.", a paragraph of answer), nor a title cut off
+    where it wrapped onto a page the parser did not follow (ending in "with", "of")."""
     label = label.lstrip("\"'“‘")
     if not label:
         return True
-    letters = sum(1 for char in label if char.isalpha())
-    return label[0].isupper() and len(label) <= t.TITLE_MAX_CHARS and letters >= 0.6 * len(label)
+    if _CUT_OFF.search(label):
+        return False  # "Claims of reporting in accordance with": the rest of the title was not read
+    letters = len(label) - len(_NON_LETTERS.sub("", label))
+    acronym = label.isupper() and " " not in label  # "GRI", "N/A": a framework's name or a mark
+    short_enough = len(label) <= t.TITLE_MAX_CHARS
+    return label[0].isupper() and not acronym and short_enough and letters >= 0.6 * len(label)
 
 
 @dataclass
@@ -60,7 +70,8 @@ class Context:
 
     def shares_row(self, entry: IndexEntry) -> bool:
         """Whether the entry's row lists several codes under one label ("301-1, 301-2 Materials
-        used by weight or volume, Recycled input materials used")."""
+        used by weight or volume, Recycled input materials used"): the label is the row's, not
+        one code's title."""
         return self._row_sizes[(entry.line, entry.label)] > 1
 
     @cached_property
@@ -72,6 +83,19 @@ class Context:
     def printed_pages(self) -> PrintedPages | None:
         """The report's printed numbering; read from its pages only when the index cites pages."""
         return printed_pages(self.document) if self.page_references else None
+
+    @cached_property
+    def _standards(self) -> dict[str, tuple[str, ...]]:
+        return {
+            name: tuple({fold(d.standard) for d in catalog.disclosures.values() if d.standard})
+            for name, catalog in self.catalogs.items()
+        }
+
+    def opens_with_standard(self, entry: IndexEntry) -> bool:
+        """Whether the label opens with a standard's full name ("GRI 103: Management Approach 2016
+        Professional Ethics"): the template's standard column, read into the row."""
+        label = fold(entry.label)
+        return any(label.startswith(name) for name in self._standards.get(entry.framework, ()))
 
     def catalog_for(self, entry: IndexEntry) -> Catalog | None:
         catalog = self.catalogs.get(entry.framework)

@@ -9,7 +9,15 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
-from .catalog import Catalog, code_key, load_catalog_file, select_catalogs, shipped_catalogs
+from .catalog import (
+    Catalog,
+    code_key,
+    for_year,
+    load_catalog_file,
+    resolve_extends,
+    select_catalogs,
+    shipped_catalogs,
+)
 from .claims import Claim, read_claims
 from .context import Context
 from .document import Document
@@ -39,7 +47,7 @@ def load_catalogs(extra: tuple[str, ...] = ()) -> list[Catalog]:
     for path in extra:
         catalog = load_catalog_file(path, validate=True)
         catalogs[catalog.id] = catalog
-    return list(catalogs.values())
+    return resolve_extends(list(catalogs.values()))
 
 
 def check_document(
@@ -63,7 +71,9 @@ def check_document(
             document.path,
             "no content index found (no run of framework codes such as 2-1, A1.2, TC-HW-230a.1)",
         )
-    by_framework = {catalog.framework: catalog for catalog in selected if not catalog.recognise_only}
+    by_framework = {
+        catalog.framework: for_year(catalog, year_start) for catalog in selected if not catalog.recognise_only
+    }
     found_claims = read_claims(document, list(selected), claims, exclude=index.spans)
     frameworks = [f for f, c in by_framework.items() if _applies(c, index.entries, found_claims)]
     assert index.headings is not None
@@ -75,7 +85,13 @@ def check_document(
         claims=found_claims,
         entries=index.entries,
         tables=index.tables,
-        coverage=[_coverage(ctx, framework, findings) for framework in frameworks] + _uncatalogued(ctx),
+        coverage=[
+            _coverage(
+                ctx, framework, findings, _why(ctx.catalogs[framework], catalogs, ctx, year_start, versions)
+            )
+            for framework in frameworks
+        ]
+        + _uncatalogued(ctx),
         findings=findings,
         lines=len(document.lines),
         pages=document.page_count,
@@ -99,10 +115,29 @@ def _versions_printed(
             chosen.append(current)
             continue
         codes = {code_key(e.code) for e in entries if e.framework == current.framework}
-        allowed = [c for c in catalogs if c.framework == current.framework and c.covers(year_start)]
+        same = [c for c in catalogs if c.framework == current.framework]
+        allowed = [c for c in same if c.covers(year_start)]
         best = max([current, *allowed], key=lambda c: (sum(1 for code in codes if c.get(code)), c is current))
-        chosen.append(best)
+        chosen.append(_adopted_early(best, same, codes, year_start))
     return tuple(chosen)
+
+
+def _adopted_early(best: Catalog, same: list[Catalog], codes: set[str], year_start: date | None) -> Catalog:
+    """A later version the index adopts early (GRI 101 rows before 2026): one whose codes the index
+    prints and the chosen version does not know at all; a number the chosen version knows, even as
+    superseded (102-5), never moves a report to a later meaning."""
+    if year_start is None:
+        return best
+    for later in sorted(same, key=lambda c: c.applies_from or date.min):
+        if not (later.applies_from and later.applies_from > year_start):
+            continue
+        new = [
+            code for code in codes if later.get(code) and not best.get(code) and code not in best.superseded
+        ]
+        known = sum(1 for code in codes if later.get(code))
+        if new and known >= sum(1 for code in codes if best.get(code)):
+            best = later
+    return best
 
 
 def _applies(catalog: Catalog, entries: list[IndexEntry], claims: dict[str, Claim]) -> bool:
@@ -134,7 +169,51 @@ def _uncatalogued(ctx: Context) -> list[Coverage]:
     ]
 
 
-def _coverage(ctx: Context, framework: str, findings: list[Finding]) -> Coverage:
+def _why(
+    chosen: Catalog,
+    catalogs: list[Catalog],
+    ctx: Context,
+    year_start: date | None,
+    versions: dict[str, str] | None,
+) -> str:
+    """Why the report is held to this version: asked for, the only one of its year, the one whose
+    codes the index prints among those its year may use, or a later one adopted early."""
+    label = f"{chosen.framework} {chosen.version}"
+    if chosen.framework.lower() in {k.lower() for k in versions or {}}:
+        return f"{label}: set by --framework-version"
+    same = [c for c in catalogs if c.framework == chosen.framework]
+    if year_start is None:
+        newest = max(same, key=lambda c: (c.applies_from or date.min, c.applies_until or date.max))
+        if newest.id == chosen.id:
+            return f"{label}: no reporting period found, so the newest version"
+        return (
+            f"{label}: no reporting period found, and the index prints more of its codes than of the newest"
+        )
+    allowed = [c for c in same if c.covers(year_start)]
+    year = f"the report year beginning {year_start.isoformat()}"
+    codes = sorted(
+        {e.code for e in ctx.index.entries if e.framework == chosen.framework},
+        key=lambda code: [
+            int(part) if part.isdigit() else part for part in code.replace(".", "-").split("-")
+        ],
+    )
+    rivals = [c for c in allowed if c.id != chosen.id]
+    own = [c for c in codes if chosen.get(c) and not any(o.get(c) for o in rivals)]
+    printed = f"the index prints codes only {chosen.version} has ({', '.join(own[:3])})" if own else ""
+    if all(c.id != chosen.id for c in allowed):
+        governed = " or ".join(c.version for c in allowed) or "no bundled version"
+        return (
+            f"{label}: adopted early: {printed or 'the index prints its codes'}; {year} is held to {governed}"
+        )
+    if len(allowed) > 1:
+        others = " or ".join(c.version for c in allowed)
+        return (
+            f"{label}: {year} may use {others}, and {printed or 'the index prints no code only another has'}"
+        )
+    return f"{label}: the version in force for {year}"
+
+
+def _coverage(ctx: Context, framework: str, findings: list[Finding], why: str = "") -> Coverage:
     catalog = ctx.catalogs[framework]
     level = ctx.claim_level(framework)
     listed = {code_key(e.code) for e in ctx.index.entries if e.framework == framework and catalog.get(e.code)}
@@ -152,6 +231,7 @@ def _coverage(ctx: Context, framework: str, findings: list[Finding]) -> Coverage
         partial=len(partial & required),
         missing=len(required - listed),
         findings=len(own),
+        version_reason=why,
     )
 
 

@@ -16,6 +16,7 @@ statements). A row's text is split into label | remark | next row's section name
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -26,12 +27,16 @@ from .codes import CodeFinder, CodeHit
 from .document import Document
 from .sections import Headings, title_like
 from .table_parser import pipe_tables, table_entries
-from .text import fold, join_lines
+from .text import canonical, fold, join_lines
 
 _CONNECTOR_END = re.compile(r"(?:\b(?:and|or|of|for|to|the|in|on|with|by|a|an|&)|[,&/-])$", re.I)
 _DIGIT = re.compile(r"\d")
-_DATA_CELLS = re.compile(r"(?:[-–—$%.,/]|\d[\d.,%]*|n/?a)(?:\s+(?:[-–—$%.,/]|\d[\d.,%]*|n/?a))*")
-"""A prefix of data cells only (years' figures, dashes): the code sits in a trailing code column."""
+_DIGITS = re.compile(r"\d+")
+_DATA_CELL = r"(?:[-–—$%.,/]|\d[\d.,%]*(?:-\d[\d.,%]*)?|n/?a)"
+_DATA_CELLS = re.compile(rf"{_DATA_CELL}(?:\s+{_DATA_CELL})*")
+"""A prefix of data cells only (years' figures, dashes, a column of principle numbers "1-6, 7, 10"):
+the code sits in a trailing code column, or follows a column of numbers."""
+_LEADING_DATA = re.compile(rf"^(?:{_DATA_CELL}\s+)+")
 _TRAILING_DATA = re.compile(r"(?:\s(?:[-–—]|[<>]?[-+−]?[$€]?\d[\d.,]*\+?(?:%\d?)?|n/?a)){2,}$")
 """A row label followed by two or more data cells: the code is in a trailing code column. Figures
 may carry "+" ("1,200+") or a footnote mark after "%" ("47.6%4")."""
@@ -44,6 +49,21 @@ _CODE_JOINER = re.compile(r"\s*(?:\(\d{4}\))?\s*(?:[,/;&]|and)?\s*")
 _INDEX_TITLE = re.compile(r"\b(?:index|indices|reference table|content table)\b", re.I)
 """The index's own title ("GRI Content Index") ends the search for its first section name."""
 _TITLE_PREFIX = re.compile(r"^[A-Z][A-Za-z'’&]*(?:[ \t]+(?:[A-Z][A-Za-z'’&]*|and|of|for|the|to|&)){0,5}$")
+_CITING_WORD = re.compile(
+    r"\b(?:see|refer|to|in|under|per|and|or|of|with|also|cf|from|by|table|figure|chart)\W*$", re.I
+)
+"""A word before a code that cites it inside a row ("see 2-7", "in line with 305-1"), or a caption
+("GRI Table 102-8 A: Total number of employees"): no row starts there."""
+_PAGE_WORD_END = re.compile(r"\b(?:pp?\.?|pages?)\s*$", re.I)
+_POINTER = re.compile(r"(?:see|refer to|please refer)\b", re.I)
+_EDITION = re.compile(r"\s*\((?:19|20)\d\d\)")
+"""A standard's edition printed after a title ("Emissions (2016)"): no part of the wording."""
+_NUMBERED_NAME = re.compile(r"(?:^|\s)\d{1,2}\.\s+(\D+)$")
+"""The last of numbered sub-section names printed before a row's codes."""
+_BARE_STANDARD = re.compile(r"\s*[,;/]\s*\d{3}(?=\s*[,;/])")
+"""A standard's number listed among codes ("102-22, 405, 405-1"): skipped, the list goes on."""
+_SIBLINGS = re.compile(r",(\d)(?![\w\-.])")
+"""Further codes of the same stem printed compactly after a code ("103-1,2,3"): a digit, no space."""
 
 
 @dataclass
@@ -111,6 +131,8 @@ class _CodeLine:
     extra: list[CodeHit] = field(default_factory=list)
     metric: str | None = None
     """For a code at the end of a data row: the metric's name before the figures ("" if above)."""
+    rest_at: int = 0
+    """Where `rest` begins in the text the code line was read from."""
 
 
 def _units(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
@@ -127,11 +149,22 @@ def _units(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
 
 
 def _continues(previous: str, following: str) -> bool:
-    if previous.count('"') % 2 == 1:
+    if previous.count('"') % 2 == 1 or following[:1] in ",;)":
         return True
+    if _POINTER.match(following):
+        return False  # "See About this Report ...": a location starts, whatever ended the line above
     if _CONNECTOR_END.search(previous):
         return True
     return following[:1].islower()
+
+
+def _cited(before: str, hit: CodeHit) -> bool:
+    """Whether a code-shaped text is cited, not a row's key: after a citing word, or a page range
+    after a page word ("pp. 2-3"; "Pages 102-30" is no range, its numbers fall)."""
+    if _CITING_WORD.search(before):
+        return True
+    numbers = [int(n) for n in re.findall(r"\d+", hit.code)]
+    return bool(_PAGE_WORD_END.search(before)) and len(numbers) == 2 and numbers[0] < numbers[1]
 
 
 def _fragment_like(unit: list[tuple[int, str]]) -> bool:
@@ -146,7 +179,10 @@ class IndexParser:
         self.catalogs = {c.framework: c for c in catalogs}
         self.finder = finder or CodeFinder(catalogs)
         self._titles = {c.framework: framework_titles(c) for c in catalogs}
-        self._index_headings = sorted({fold(name) for c in catalogs for name in c.index_headings})
+        standards = {name for c in catalogs for d in c.disclosures.values() for name in d.standard_names}
+        headings = {name for c in catalogs for name in c.index_headings} | standards
+        self._index_headings = sorted({fold(name) for name in headings})
+        """Headings of an index itself: its groups, topics and standards' names ("Employment")."""
         prefixes = "|".join(re.escape(p) for c in catalogs for p in c.code_prefixes) or "(?!)"
         self._standard_heading = re.compile(rf"^(?:{prefixes})\s*[A-Z]?\d+(?:\.\d+)?\s*:", re.I)
 
@@ -167,35 +203,108 @@ class IndexParser:
             if len(text) > 8 and not _DIGIT.search(text):
                 continue  # every code holds a digit; short lines may be a split code's first half
             hit = self.finder.match_at_start(text)
+            if hit and _cited(lines[number - 2] if number > 1 else "", hit):
+                continue  # "Annual report 2021, pp." then "2-3": a page range, not a code
             if hit:
                 code_line = self._code_line(number, hit, "", text)
                 if _NO_LABEL.fullmatch(code_line.rest):
                     code_line.metric = self._metric_above(lines, number, found)
                 if code_line.rest.startswith(")"):  # "Management approach (103-1; ...\n103-3; 403-1)"
                     code_line.metric = ""  # codes cited in a bracket: the row's text is no title of theirs
-                found.append(code_line)
+                found += self._joined_rows(code_line)
                 continue
             split = self._split_code(lines, number, text)
             if split:
                 found.append(split)
                 skip_until = split.body_from - 1
                 continue
-            for hit in self.finder.find_all(text)[:1]:
+            hits = [hit for hit in self.finder.find_all(text) if not _cited(text[: hit.start], hit)]
+            for hit in hits[:1]:
                 prefix = text[: hit.start].strip()
-                if hit.prefixed and prefix:
-                    continue  # "... 12.3% GRI 305-4, WEF": a citation in a data table, not an index key
+                unnumbered = _LEADING_DATA.sub("", prefix)  # "7 GRI 103: ..." after a column of numbers
                 data_only = _DATA_CELLS.fullmatch(prefix)
+                if hit.prefixed and prefix and not data_only:
+                    continue  # "... 12.3% GRI 305-4, WEF": a citation in a data table, not an index key
                 data = None if data_only else _TRAILING_DATA.search(prefix)
                 if data or data_only:
                     code_line = self._code_line(number, hit, "", text)
-                    if data or len(prefix.split()) >= 2:
+                    titled = text[hit.end : hit.end + 1] == ":"  # "7, 8 GRI 305-1: Direct (Scope 1) ..."
+                    if not titled and (data or len(prefix.split()) >= 2):
                         code_line.metric = prefix[: data.start()].strip() if data else ""
                     found.append(code_line)
-                elif _TITLE_PREFIX.match(prefix):
-                    found.append(self._code_line(number, hit, prefix, text))
-                elif hit.framework in self.finder.anywhere:
-                    found.append(self._code_line(number, hit, "", text))
+                elif _TITLE_PREFIX.match(prefix) or self._standard_heading.match(unnumbered):
+                    code_line = self._code_line(number, hit, unnumbered, text)
+                    if code_line.rest.startswith(")"):  # "GRI 103: ... 2016 (including 103-1, 103-2, 103-3)"
+                        code_line.metric = ""
+                    found += self._joined_rows(code_line)
+                elif (bracketed := self._bracketed(number, hit, prefix, text)) is not None:
+                    found.append(bracketed)
+                elif grouped := self._grouped_rows(number, hit, prefix, text):
+                    found += grouped
+                elif self._ends_row(hit, prefix, text):  # "Location of headquarters Purchase, NY 102-3."
+                    code_line = self._code_line(number, hit, "", text)
+                    code_line.metric = prefix  # the row's own description, not the code's title
+                    found.append(code_line)
+                elif hit.framework in self.finder.anywhere or self._opens_own_title(hit, text, lines, number):
+                    found += self._joined_rows(self._code_line(number, hit, "", text))
         return found
+
+    def _bracketed(self, number: int, hit: CodeHit, prefix: str, text: str) -> _CodeLine | None:
+        """Codes listed in a bracket after the row's own words ("Employment - Management approach
+        (103-1; 103-2; 103-3)", or the bracket wrapped to a line of its own): the row's codes, its
+        words no title of theirs."""
+        if not prefix.endswith("("):
+            return None
+        code_line = self._code_line(number, hit, "", text)
+        if not code_line.extra or not code_line.rest.startswith(")"):
+            return None
+        code_line.metric = ""
+        return code_line
+
+    def _grouped_rows(self, number: int, hit: CodeHit, prefix: str, text: str) -> list[_CodeLine]:
+        """Index rows whatever opens their line: rows joined on one line after a table header
+        (three or more), or after a topic name (two or more); a section name listing its codes
+        ("Climate commitments and status A1, A1.2, A1.5; 305-1, 305-2": an inverted index)."""
+        numbered = _NUMBERED_NAME.search(prefix)  # "Chapter 1. Diverse consumption 2. Inclusive consumption"
+        name = numbered[1] if numbered else prefix
+        group = name if title_like(name) else ""
+        rows = self._joined_rows(self._code_line(number, hit, group, text))
+        if len(rows) >= (2 if group else t.JOINED_MIN_ROWS):
+            return rows
+        listed = 1 + len(rows[0].extra)
+        return rows if group and listed >= t.JOINED_MIN_ROWS else []
+
+    def _ends_row(self, hit: CodeHit, prefix: str, text: str) -> bool:
+        """A code column at the end of the row: a description of two words or more before the
+        codes; after them only punctuation, an acronym, or a short theme that is not the code's
+        title ("Purpose Statement 102-16 Governing purpose.")."""
+        code_line = self._code_line(0, hit, "", text)
+        rest = code_line.rest
+        described = len(re.findall(r"[A-Za-z]{3,}", prefix)) >= 2  # not "GRI 403(2018), 403-3"
+        theme = len(rest.split()) <= t.LOCATION_MAX_WORDS and not self._starts_own_title(hit, rest)
+        return described and bool(_NO_LABEL.fullmatch(rest) or theme) and not _cited(prefix, hit)
+
+    def _opens_own_title(self, hit: CodeHit, text: str, lines: list[str], number: int) -> bool:
+        """A code after the previous row's answer ("... Emissions Data 305-2 Energy indirect (Scope
+        2) GHG emissions"), or ending its line above its title: what follows starts the code's own
+        official wording, so the code starts a row."""
+        following_line = lines[number] if number < len(lines) else ""
+        return self._starts_own_title(hit, text[hit.end :].strip(" .,;:") or following_line)
+
+    def _starts_own_title(self, hit: CodeHit, text: str) -> bool:
+        """The text opens with the code's own wording, or with its words reordered ("Direct
+        greenhouse gas (GHG) emissions (Scope 1)"), for a wording of three words or more."""
+        head = fold(text)
+        forms = self._own_forms(hit) if head else []
+        words = head.split()
+        return any(
+            _prefix_score(head[: len(form)], form) >= t.LABEL_MATCH
+            or (
+                len(form.split()) >= 3
+                and fuzz.token_set_ratio(" ".join(words[: len(form.split()) + 3]), form) >= t.LABEL_MATCH
+            )
+            for form in forms
+        )
 
     @staticmethod
     def _metric_above(lines: list[str], number: int, found: list[_CodeLine]) -> str | None:
@@ -208,17 +317,61 @@ class IndexParser:
         return above[: data.start()].strip() if data else None
 
     def _code_line(self, number: int, hit: CodeHit, prefix: str, text: str) -> _CodeLine:
-        """A code line; further codes listed right after the first ("305-2, 305-3") share its row."""
+        """A code line; further codes listed right after the first ("305-2, 305-3", "103-1,2,3")
+        share its row."""
         extra: list[CodeHit] = []
         rest = text[hit.end :]
+        last = hit
         while True:
+            sibling = _SIBLINGS.match(rest)
+            stem = re.match(r"(.*[-.])(\d+)$", last.code)
+            ascending = sibling and stem and int(sibling[1]) > int(stem[2])
+            same_stem = self.finder.match_at_start(stem[1] + sibling[1]) if ascending else None
+            if same_stem and same_stem.framework == last.framework:
+                extra.append(same_stem)
+                last = same_stem
+                rest = rest[sibling.end() :]
+                continue
             joined = _CODE_JOINER.match(rest)
             following = self.finder.match_at_start(rest[joined.end() :]) if joined else None
+            if not following and (bare := _BARE_STANDARD.match(rest)):  # "102-22, 405, 405-1"
+                joined = _CODE_JOINER.match(rest, bare.end())
+                following = self.finder.match_at_start(rest[joined.end() :]) if joined else None
             if not joined or not following:
                 break
             extra.append(following)
+            last = following
             rest = rest[joined.end() + following.end :]
-        return _CodeLine(number, hit, prefix, rest.strip(" ,;/"), number + 1, extra)
+        stripped = rest.lstrip(" ,;/:.-")  # "GRI 102-8: Information on ...", "305-5. Reduction ..."
+        rest_at = len(text) - len(stripped)
+        return _CodeLine(number, hit, prefix, stripped.rstrip(" ,;/"), number + 1, extra, rest_at=rest_at)
+
+    def _joined_rows(self, first: _CodeLine) -> list[_CodeLine]:
+        """Rows joined on one line ("102-1 Name of the organization ● 6 102-2 Activities, ... ● 6").
+
+        A further code starts a row of its own where the text before it has words of its own
+        (the previous row's title or answer), no bracket is open, and no citing word ("see",
+        "in line with") leads to it; its text runs to the next such code.
+        """
+        if first.metric is not None:
+            return [first]
+        rows = [first]
+        rest = first.rest
+        text_at = 0
+        for hit in self.finder.find_all(rest):
+            before = rest[text_at : hit.start]
+            if (
+                hit.start < text_at
+                or not re.search(r"[A-Za-z]{2,}", before)
+                or before.count("(") > before.count(")")
+                or _cited(before, hit)
+            ):
+                continue
+            row = self._code_line(first.number, hit, "", rest)
+            rows[-1].rest = before.strip(" ,;/")
+            rows.append(row)
+            text_at = row.rest_at
+        return rows
 
     def _split_code(self, lines: list[str], number: int, text: str) -> _CodeLine | None:
         """A code broken over two lines by the PDF table ("TC-HW-" / "230a.1", "2" / "-12 ...")."""
@@ -237,26 +390,58 @@ class IndexParser:
             return None
         return None
 
-    def regions(self, code_lines: list[_CodeLine]) -> list[list[_CodeLine]]:
-        """Runs of code rows close enough together to be one index."""
+    def regions(self, document: Document, code_lines: list[_CodeLine]) -> list[list[_CodeLine]]:
+        """Runs of code rows close enough together to be one index, and not parted by the title
+        of another index ("SASB INDEX" after a GRI index: a table with columns of its own); and
+        small tables spread over the report ("SASB CODE" columns under each topic's section) when
+        their codes have a shape prose never has and they add up to an index."""
         runs: list[list[_CodeLine]] = []
+        titled: list[int] = []  # runs opened by another framework's index title: an index however short
         for code_line in code_lines:
-            if runs and code_line.number - runs[-1][-1].number <= t.INDEX_MAX_GAP:
+            gap = code_line.number - runs[-1][-1].number if runs else 0
+            close = runs and (gap <= t.INDEX_MAX_GAP or _answers_between(runs[-1], code_line))
+            if close and self._index_title_between(document, runs[-1][-1], code_line):
+                titled.append(len(runs))
+                runs.append([code_line])
+            elif close:
                 runs[-1].append(code_line)
             else:
                 runs.append([code_line])
-        return [run for run in runs if len(run) >= t.INDEX_MIN_ROWS]
+        small = [run for run in runs if _codes(run) < t.INDEX_MIN_ROWS and self._distinctive(run)]
+        if sum(_codes(run) for run in small) < t.INDEX_MIN_ROWS:
+            small = []
+        return [
+            run
+            for number, run in enumerate(runs)
+            if _codes(run) >= t.INDEX_MIN_ROWS or run in small or number in titled
+        ]
+
+    def _index_title_between(self, document: Document, previous: _CodeLine, following: _CodeLine) -> bool:
+        """An index title naming another framework than the rows above ("SASB INDEX" under GRI
+        rows; not the running header "GRI Content Index" of the same index's next page)."""
+        others = [name for name in self.catalogs if name != previous.hit.framework]
+        for number in range(previous.body_from, following.number):
+            text = document.cleaned[number - 1]
+            if len(text) <= t.FRAGMENT_MAX_CHARS and _INDEX_TITLE.search(text) and title_like(text):
+                words = set(text.upper().split())
+                if any(name.upper() in words for name in others):
+                    return True
+        return False
+
+    def _distinctive(self, run: list[_CodeLine]) -> bool:
+        return all(row.hit.framework in self.finder.anywhere for row in run)
 
     # -- parsing ----------------------------------------------------------------------------
     def parse(self, document: Document) -> ContentIndex:
         table_entries, table_spans = self._tables(document)
-        regions = self.regions(self.code_lines(document))
+        regions = self.regions(document, self.code_lines(document))
         spans = [self._span(document, run) for run in regions]
         headings = Headings(document, spans + table_spans)
+        furniture = _page_furniture(document)
         index = ContentIndex(spans=sorted(spans + table_spans), headings=headings)
         for number, (run, span) in enumerate(zip(regions, spans, strict=True)):
             index.tables.append(IndexTable(number, *span))
-            self._parse_run(document, run, span, headings, index, number)
+            self._parse_run(document, run, span, headings, index, number, furniture)
         for span in table_spans:
             index.tables.append(IndexTable(len(index.tables), *span))
         for entry in table_entries:
@@ -323,6 +508,7 @@ class IndexParser:
         headings: Headings,
         index: ContentIndex,
         table: int,
+        furniture: set[str],
     ) -> None:
         fragments = [(n, document.cleaned[n - 1]) for n in range(span[0], run[0].number)]
         fragments = [(n, text) for n, text in fragments if text]
@@ -337,9 +523,10 @@ class IndexParser:
                 remark = location = ""  # the metric's name may wrap above its figures
                 fragments = [(n, text) for n, text in body if text]  # the next row's metric name
             else:
-                path = self._section_path(fragments, path, headings, index, table)
+                path = self._section_path(fragments, path, headings, index, (table, furniture))
                 label, remark, fragments = self._split_row(code_line, body)
                 label, location = self._cut_label([code_line.hit, *code_line.extra], label)
+                label = label if any(char.isalnum() for char in label) else ""  # "." ends a list of codes
                 if location.endswith("."):  # an answer printed in the row, not a location
                     remark, location = join_lines([location, remark]), ""
             for hit in [code_line.hit, *code_line.extra]:
@@ -370,8 +557,8 @@ class IndexParser:
         forms = self._forms(code_line.hit, join_lines(label_parts)) if len(units) > 1 else []
         used = 1
         for unit in units[1:]:
-            candidate = fold(join_lines([*label_parts, *(text for _, text in unit)]))
-            if not any(_prefix_score(candidate, form) >= t.LABEL_EXTEND for form in forms):
+            candidate = fold(_EDITION.sub("", join_lines([*label_parts, *(text for _, text in unit)])))
+            if not any(_extends(candidate, form) for form in forms):
                 break
             label_parts += [text for _, text in unit]
             used += 1
@@ -393,7 +580,7 @@ class IndexParser:
         words = label.split()
         forms = self._forms(hits[0], label)
         if len(hits) > 1 and forms:
-            forms = [*forms, self._joined_titles(hits)]
+            forms = [*forms, *self._joined_titles(hits)]
         if len(words) < 2 or not forms:
             return label, ""
         folded = [fold(word) for word in words]  # fold is word by word: prefixes fold the same
@@ -403,6 +590,9 @@ class IndexParser:
         whole = _best_ratio(" ".join(folded), forms)
         if whole == 100:
             return label, ""
+        reordered = self._reordered_cut(hits[0], words) if len(hits) == 1 else None
+        if reordered:
+            return reordered
         if whole < t.LABEL_MATCH:
             named = self._standard_name_cut(hits[0], words, folded)
             if named:
@@ -411,14 +601,27 @@ class IndexParser:
         short_tail = len(words) - count <= t.LOCATION_MAX_WORDS
         if score < t.LABEL_MATCH or score <= whole or (whole >= t.LABEL_MATCH and not short_tail):
             return label, ""
+        while count > 1 and not folded[count - 1]:
+            count -= 1  # a status mark ("●") opens the location, it ends no title
         return " ".join(words[:count]), " ".join(words[count:])
+
+    def _reordered_cut(self, hit: CodeHit, words: list[str]) -> tuple[str, str] | None:
+        """The code's own wording with its words reordered or an acronym spelt out, then a location
+        or an answer ("Emissions of ODS 3.2 mtCO2e")."""
+        own = self._disclosure(hit)
+        wanted = {canonical(form) for form in own.label_forms} if own else set()
+        for count in range(1, len(words)):
+            starts_location = not words[count][:1].islower()
+            if starts_location and canonical(" ".join(words[:count])) in wanted:
+                return " ".join(words[:count]), " ".join(words[count:])
+        return None
 
     def _standard_name_cut(self, hit: CodeHit, words: list[str], folded: list[str]) -> tuple[str, str] | None:
         """A row labelled with its standard's name, then a location ("305-3, 305-4 Emissions 13")."""
         own = self._disclosure(hit)
         names = {fold(name) for name in own.standard_names} if own else set()
         for count in range(1, len(words)):
-            starts_location = words[count][:1].isupper() or words[count][:1].isdigit()  # not "of ODS"
+            starts_location = not words[count][:1].islower()  # a place, a page or a mark; not "of ODS"
             if (
                 " ".join(folded[:count]) in names
                 and starts_location
@@ -438,24 +641,32 @@ class IndexParser:
             return " ".join(words[: len(name)]), " ".join(words[len(name) :])
         return None
 
-    def _joined_titles(self, hits: list[CodeHit]) -> str:
-        found = [self._disclosure(hit) for hit in hits]
-        return fold(" ".join(disclosure.title for disclosure in found if disclosure))
+    def _joined_titles(self, hits: list[CodeHit]) -> list[str]:
+        """The row's titles one after the other, or with "and" before the last ("Claims of reporting
+        in accordance with the GRI Standards and GRI content index")."""
+        titles = [fold(d.title) for hit in hits if (d := self._disclosure(hit))]
+        if len(titles) < 2:
+            return [" ".join(titles)]
+        return [" ".join(titles), " ".join(titles[:-1]) + " and " + titles[-1]]
 
     def _disclosure(self, hit: CodeHit) -> Disclosure | None:
         catalog = self.catalogs.get(hit.framework)
         return catalog.get(hit.code) if catalog else None
 
+    def _own_forms(self, hit: CodeHit) -> list[str]:
+        """The code's own official wordings, folded; a superseded code's last title."""
+        catalog = self.catalogs.get(hit.framework)
+        own = catalog.get(hit.code) if catalog else None
+        superseded = catalog.superseded.get(code_key(hit.code)) if catalog else None
+        own_forms = own.label_forms if own else (superseded.title,) if superseded else ()
+        return [fold(form) for form in own_forms]
+
     def _forms(self, hit: CodeHit, first_unit: str) -> list[str]:
         """Official wordings the label may be the start of: its own code's, else the closest one's."""
-        catalog = self.catalogs.get(hit.framework)
-        if catalog is None:
+        if hit.framework not in self.catalogs:
             return []
         head = fold(first_unit)
-        own = catalog.get(hit.code)
-        superseded = catalog.superseded.get(code_key(hit.code))
-        own_forms = own.label_forms if own else (superseded.title,) if superseded else ()
-        forms = [fold(form) for form in own_forms]
+        forms = self._own_forms(hit)
         if any(_prefix_score(head, form) >= t.LABEL_EXTEND for form in forms):
             return forms
         titles = self._titles[hit.framework]
@@ -468,14 +679,16 @@ class IndexParser:
         path: list[str],
         headings: Headings,
         index: ContentIndex,
-        table: int,
+        where: tuple[int, set[str]],
     ) -> list[str]:
+        table, furniture = where
         # Index headings of two or more words go before grouping ("B. Social" over "Employment and
         # Labour Practices"); a single word may be half of a wrapped name ("Corporate" "Governance").
         fragments = [(n, x) for n, x in fragments if len(x.split()) < 2 or not self._index_heading(x)]
         if not fragments:
             return path
-        names = [(n, line) for n, line in _group_names(fragments, headings) if self._section_name(n)]
+        grouped = _group_names(fragments, headings)
+        names = [(n, line) for n, line in grouped if self._section_name(n, furniture)]
         if not names:
             return path
         for name, line in names:
@@ -484,10 +697,14 @@ class IndexParser:
             return [*path[:-1], names[0][0]] if path else [names[0][0]]
         return [name for name, _ in names]
 
-    def _section_name(self, name: str) -> bool:
+    def _section_name(self, name: str, furniture: set[str]) -> bool:
         """Not an index heading, nor a reference to another document wrapped over lines
-        ("NFS page 5", "... Conflicts of Interest)")."""
+        ("NFS page 5", "... Conflicts of Interest)"), nor pages ("106/107, 110/111"), nor a page's
+        running header or footer ("Sustainability Report 2021 123")."""
         if _REFERENCE.search(name) or name.count(")") > name.count("("):
+            return False
+        numbered_furniture = _DIGIT.search(name) and _undigited(name) in furniture
+        if sum(char.isalpha() for char in name) < 0.5 * len(name) or numbered_furniture:
             return False
         return not self._index_heading(name)
 
@@ -497,6 +714,35 @@ class IndexParser:
             return True
         best = process.extractOne(fold(name), self._index_headings, scorer=fuzz.ratio)
         return bool(best and best[1] >= t.LABEL_MATCH)
+
+
+def _undigited(text: str) -> str:
+    return " ".join(_DIGITS.sub(" ", fold(text)).split())
+
+
+def _page_furniture(document: Document) -> set[str]:
+    """Short lines printed on many pages with only a number changing: running headers and footers."""
+    lines = document.cleaned
+    counts = Counter(_undigited(x) for x in lines if len(x) <= t.FURNITURE_MAX_CHARS and _DIGIT.search(x))
+    return {line for line, count in counts.items() if line and count >= t.FURNITURE_MIN_PAGES}
+
+
+def _answers_between(run: list[_CodeLine], code_line: _CodeLine) -> bool:
+    """A row after a long answer in an index already found ("403-1" or "Emissions 305-2" opening a
+    line, 97 lines of prose after "201-1"): the index goes on, up to a wider gap."""
+    last = run[-1]
+    return (
+        _codes(run) >= t.INDEX_MIN_ROWS
+        and code_line.number - last.number <= t.INDEX_MAX_ANSWER_GAP
+        and code_line.hit.framework == last.hit.framework
+        and (code_line.hit.start == 0 or bool(code_line.prefix))
+        and code_line.metric is None
+    )
+
+
+def _codes(rows: list[_CodeLine]) -> int:
+    """How many codes the rows list ("305-1, 305-2" is two)."""
+    return sum(1 + len(row.extra) for row in rows)
 
 
 def _best_ratio(text: str, forms: list[str]) -> float:
@@ -512,6 +758,17 @@ def _prefix_score(candidate: str, form: str) -> float:
     if not candidate or len(candidate) > len(form) + max(3, len(form) // 20):
         return 0.0
     return fuzz.ratio(candidate, form[: len(candidate)])
+
+
+def _extends(candidate: str, form: str) -> bool:
+    return _prefix_score(candidate, form) >= t.LABEL_EXTEND or _words_of(candidate, form)
+
+
+def _words_of(candidate: str, form: str) -> bool:
+    """The label so far uses only words of the wording, each as often ("Energy indirect" / "GHG
+    emissions" / "(Scope 2)": the wording wrapped with its words moved)."""
+    words, available = candidate.split(), Counter(form.split())
+    return len(words) >= 2 and not Counter(words) - available
 
 
 def _group_names(fragments: list[tuple[int, str]], headings: Headings) -> list[tuple[str, int]]:

@@ -8,7 +8,8 @@ from difflib import SequenceMatcher
 from rapidfuzz import fuzz, process
 
 from .catalog import Catalog, Disclosure, framework_titles
-from .text import fold
+from .text import canonical, fold
+from .thresholds import LABEL_MATCH
 
 
 def label_score(label: str, form: str) -> float:
@@ -71,9 +72,16 @@ class LabelMatcher:
         return self.own_best(label, disclosure)[0]
 
     def own_best(self, label: str, disclosure: Disclosure) -> tuple[float, str]:
-        """The best score of the label against the code's wordings, and that wording."""
+        """The best score of the label against the code's wordings, and that wording. The same
+        words in another order, or an acronym spelt out, score as the wording itself, less 1."""
         folded = fold(label)
-        return max((label_score(folded, form_folded), form) for form, form_folded in self._forms(disclosure))
+        forms = self._forms(disclosure)
+        best = max((label_score(folded, form_folded), form) for form, form_folded in forms)
+        if best[0] >= LABEL_MATCH:
+            return best
+        reordered = canonical(label)
+        same = next((form for form, _ in forms if canonical(form) == reordered), None)
+        return (99.0, same) if same else best
 
     def _forms(self, disclosure: Disclosure) -> list[tuple[str, str]]:
         """(wording, folded wording) of a disclosure, folded once per run."""

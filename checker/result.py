@@ -26,6 +26,8 @@ class Coverage:
     missing: int
     findings: int
     note: str = ""
+    version_reason: str = ""
+    """Why the report is held to this catalog version (its year, the codes its index prints, an option)."""
 
 
 @dataclass

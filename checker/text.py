@@ -60,16 +60,51 @@ def fold(text: str) -> str:
 
 
 def join_lines(parts: list[str]) -> str:
-    """Join wrapped lines into one, mending words hyphenated at a line end ("part-" + "time")."""
+    """Join wrapped lines into one, mending words hyphenated at a line end ("part-" + "time"),
+    subscripts the PDF put on lines of their own ("(NO" + "x" + "), sulfur" -> "(NOx), sulfur")."""
     out = ""
     for part in parts:
         part = part.strip()
         if not part:
             continue
-        if out.endswith("-") and part[:1].islower():
+        subscript = len(part) == 1 and (part.isdigit() or part == "x") and out[-1:].isupper()
+        if (out.endswith("-") and part[:1].islower()) or subscript or part[:1] in ",;)":
             out += part
         elif out:
             out += " " + part
         else:
             out = part
     return clean(out)
+
+
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,5})\)")
+
+
+@lru_cache(maxsize=1 << 14)
+def canonical(text: str) -> str:
+    """fold, with an acronym's spelt-out words dropped ("greenhouse gas (GHG)" -> "ghg") and the
+    words sorted: the same wording whether it spells out an acronym or moves "(Scope 1)"."""
+    words = clean(text).split()
+    kept: list[str] = []
+    for word in words:
+        match = _ACRONYM.fullmatch(word.strip(".,;:"))
+        if match:
+            letters = match[1]
+            for count in range(min(len(letters), len(kept)), 0, -1):
+                if _abbreviates(letters, kept[-count:]):
+                    del kept[-count:]
+                    break
+            kept.append(letters)
+        else:
+            kept.append(word)
+    return " ".join(sorted(fold_text(" ".join(kept)).split()))
+
+
+def _abbreviates(letters: str, words: list[str]) -> bool:
+    """Whether the words' initials (of each hyphenated part) spell the acronym's letters in order,
+    from its first: "ozone-depleting substances" for ODS, "greenhouse gas" for GHG."""
+    initials = [part[:1].upper() for word in words for part in word.split("-") if part]
+    if not initials or initials[0] != letters[0].upper():
+        return False
+    rest = iter(letters.upper())
+    return all(initial in rest for initial in initials)

@@ -30,10 +30,22 @@ SECTION_SUGGEST = 70
 """A missing section's nearest heading is offered as the likely intent from this score."""
 
 INDEX_MIN_ROWS = 8
-"""A run of code rows shorter than this is a stray mention in body text, not an index."""
+"""A run of code rows listing fewer codes is a stray mention in body text, not an index."""
 
 INDEX_MAX_GAP = 60
 """Lines allowed between two code rows of one index (long compliance remarks run ~30)."""
+
+INDEX_MAX_ANSWER_GAP = 150
+"""Within an index already found, a row whose code opens its line may follow a long prose answer
+(~100 lines in indexes that answer in the index itself)."""
+
+JOINED_MIN_ROWS = 3
+"""A line whose codes each follow text of their own this many times is index rows joined on one
+line, whatever text opens it (a table header); fewer could be a sentence citing two codes."""
+
+FURNITURE_MAX_CHARS = 80
+FURNITURE_MIN_PAGES = 3
+"""A short line printed this often, numbers aside, is a page's running header or footer."""
 
 LAST_ROW_MAX_LINES = 30
 """How far the last row's text may run when no page break ends the index."""

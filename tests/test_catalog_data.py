@@ -49,6 +49,10 @@ def test_catalog_validates_against_the_schema(name):
         re.compile(regex)
     for disclosure in catalog["disclosures"]:
         assert set(disclosure.get("required_at", [])) <= levels, disclosure["code"]
+    for level in catalog["claim_levels"]:
+        if "option_of" in level:
+            assert level["option_of"] in levels - {level["id"]}, level["id"]
+        assert set(level.get("advises", [])) <= levels, level["id"]
 
 
 @pytest.mark.parametrize("name", FILES)
@@ -56,8 +60,11 @@ def test_no_code_appears_twice(name):
     catalog = load(name)
     codes = [key(d["code"]) for d in catalog["disclosures"]]
     assert [code for code, n in Counter(codes).items() if n > 1] == []
-    superseded = {key(s["code"]) for s in catalog.get("superseded", [])}
-    assert superseded.isdisjoint(codes)
+    titles = {key(d["code"]): d["title"].lower() for d in catalog["disclosures"]}
+    superseded = [key(s["code"]) for s in catalog.get("superseded", [])]
+    assert [code for code, n in Counter(superseded).items() if n > 1] == []
+    for old in catalog.get("superseded", []):  # a reused number is told apart by its other title
+        assert titles.get(key(old["code"])) != old["title"].lower(), old["code"]
 
 
 @pytest.mark.parametrize("name", FILES)

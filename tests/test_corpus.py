@@ -34,32 +34,32 @@ HAND_COUNTS = {
     "pepsico-sasb-index-index.txt": {"SASB": 39},
     "lufthansa-sasb-index.txt": {"SASB": 19},  # codes repeated on continuation pages count again
     "chalco-2019-index.txt": {"HKEX": 41},
+    # Rows joined on one line; "103-1,2,3" is three rows.
+    "baidu-esg-index.txt": {"HKEX": 48, "GRI": 162, "SASB": 10},
+    "3i-group-2022-index.txt": {"GRI": 72, "SASB": 11},
+    "alibaba-2022-index.txt": {"HKEX": 48, "GRI": 48, "SASB": 13},  # inverted: section rows list codes
+    "bayer-2021-index.txt": {"GRI": 227},  # a column of principle numbers before "GRI 102-8:"
+    "humana-esg-index-index.txt": {"GRI": 52, "SASB": 11},  # prose answers of up to 100 lines
+    "delta-esg-index.txt": {"GRI": 86, "SASB": 19},  # rows open after the previous row's answer
 }
 NOT_YET = {
-    # Rows joined on one line: only the first code of a line starts a row today.
-    "bayer-2021-index.txt": (
-        {"GRI": 227},
-        "rows open with a UN Global Compact principle number ('6 GRI 102-8:')",
-    ),
-    "delta-esg-index.txt": ({"GRI": 86, "SASB": 19}, "several GRI rows share one line"),
-    "baidu-esg-index.txt": ({"HKEX": 48, "GRI": 162, "SASB": 10}, "several GRI rows share one line"),
     "kia-sustainability-index.txt": (
         {"GRI": 108, "SASB": 14},
-        "GRI rows joined on long lines; 'TR-AU-OOO.A'",
+        "GRI 108 of 108; two SASB codes print letter O for zero ('TR-AU-OOO.A'), no SASB code shape",
     ),
-    "mastercard-csr-index.txt": ({"GRI": 88, "SASB": 16}, "codes at the end of data rows, several per line"),
-    "3i-group-2022-index.txt": ({"GRI": 72, "SASB": 11}, "several GRI rows share one line"),
+    "mastercard-csr-index.txt": (
+        {"GRI": 88, "SASB": 16},
+        "GRI 85 of 88 (rows joined with data sub-rows); a SASB code misprinted 'TCI-SI-330a.4'",
+    ),
     # Other layouts.
     "eni-sustainability-index.txt": (
         {"GRI": 167, "SASB": 30},
-        "codes listed inside 'Management approach (...)'",
+        "GRI 168 of 167; three SASB activity codes print 'EM-EP 000.A' (a space for the hyphen)",
     ),
-    "humana-esg-index-index.txt": (
-        {"GRI": 52, "SASB": 11},
-        "titles wrapped over up to 7 lines before the code",
+    "netflix-sasb-index.txt": (
+        {"SASB": 10},
+        "small tables read column by column; 'SV-ME 000.A' printed with a space is no code shape",
     ),
-    "alibaba-2022-index.txt": ({"HKEX": 48, "GRI": 48, "SASB": 13}, "an inverted index: cells list codes"),
-    "netflix-sasb-index.txt": ({"SASB": 10}, "small tables read column by column, codes after titles"),
 }
 
 

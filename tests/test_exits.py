@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from conftest import CLEAN
 
 from checker import check
+from checker.catalog import shipped_catalogs
 from checker.cli import main
 from checker.errors import InputError, OptionError
 
@@ -22,20 +23,32 @@ def run(*args):
     return CliRunner().invoke(main, [str(a) for a in args])
 
 
+def valid(framework: str, what: str) -> str:
+    """The valid values of an option, as the bundled catalogs define them today."""
+    found = [c for c in shipped_catalogs() if c.framework == framework]
+    if what == "levels":
+        return ", ".join(sorted({level.id for c in found for level in c.claim_levels}))
+    return ", ".join(sorted({c.version for c in found}))
+
+
+FRAMEWORKS = ", ".join(sorted({c.framework for c in shipped_catalogs()}))
+
+
 @pytest.mark.parametrize(
     ("option", "value", "says"),
     [
         (
             "--claim",
             "GRI=in-accordence",
-            "GRI has no level 'in-accordence' (valid: in-accordance, with-reference)",
+            f"GRI has no level 'in-accordence' (valid: {valid('GRI', 'levels')})",
         ),
-        ("--claim", "GRX=in-accordance", "no framework 'GRX' (valid: ESRS, GRI, HKEX, SASB)"),
-        ("--framework-version", "GRX=2021", "no framework 'GRX' (valid: ESRS, GRI, HKEX, SASB)"),
-        ("--framework-version", "GRI=1999", "GRI has no version '1999' (valid: 2016, 2021)"),
+        ("--claim", "GRX=in-accordance", f"no framework 'GRX' (valid: {FRAMEWORKS})"),
+        ("--framework-version", "GRX=2021", f"no framework 'GRX' (valid: {FRAMEWORKS})"),
+        ("--framework-version", "GRI=1999", f"GRI has no version '1999' (valid: {valid('GRI', 'versions')})"),
     ],
 )
 def test_misspelt_option_value_is_a_usage_error_listing_the_valid_values(option, value, says):
+    assert "in-accordance" in says or "GRX" in says or "2021" in says
     result = run(CLEAN, option, value)
     assert result.exit_code == 2
     assert result.stderr.strip() == f"esgcheck: {option}: {says}"

@@ -170,3 +170,228 @@ def test_one_row_of_several_codes_may_join_their_titles_or_print_the_standard(tm
         ("mislabeled", c, "warning") for c in ("305-3", "305-4")
     ]
     assert all("name of its standard" in f.message for f in report.findings if f.code in ("305-3", "305-4"))
+
+
+JOINED = (
+    "# Our People\n\nWe hire.\n\nThis report has been prepared with reference to the GRI Standards.\n"
+    "Reporting period: 1 January to 31 December 2023.\n\n"
+    "GRI Content Index\n"
+    "Disclosure Title Status Page Remarks 2-1 Organizational details ● 6 2-2 Entities included in "
+    "the organization's sustainability reporting ● 6 2-3 Reporting period, frequency and contact "
+    "point ○ -Corporate website 2-4 Restatements of information ● 7\n"
+    "Employment 3-3 Management of material topics ● 44 401-1 New employee hires and employee "
+    "turnover ● 54~58 401-3 Parental leave ● 60\n"
+    "Training and education 404-1 Average hours of training per year per employee ● 61 404-2 "
+    "Programs for upgrading employee skills and transition assistance programs ● 62\n"
+)
+
+
+def test_rows_joined_on_one_line_are_split_at_each_code(tmp_path):
+    report = entries(tmp_path, JOINED, "joined.txt")
+    rows = [(e.code, e.label) for e in report.entries]
+    assert rows == [
+        ("2-1", "Organizational details"),
+        ("2-2", "Entities included in the organization's sustainability reporting"),
+        ("2-3", "Reporting period, frequency and contact point"),
+        ("2-4", "Restatements of information"),
+        ("3-3", "Management of material topics"),
+        ("401-1", "New employee hires and employee turnover"),
+        ("401-3", "Parental leave"),
+        ("404-1", "Average hours of training per year per employee"),
+        ("404-2", "Programs for upgrading employee skills and transition assistance programs"),
+    ]
+    assert [table.label for table in report.tables] == ["title"]
+    assert [f for f in report.findings if f.kind not in ("missing", "not-checked")] == []
+
+
+def test_a_mislabeled_row_inside_a_joined_line_is_caught(tmp_path):
+    text = JOINED.replace("401-3 Parental leave", "401-3 Average hours of training per year per employee")
+    report = entries(tmp_path, text, "joined.txt")
+    flagged = [(f.kind, f.code) for f in report.findings if f.kind not in ("missing", "not-checked")]
+    assert ("mislabeled", "401-3") in flagged
+
+
+def test_compact_sibling_codes_and_a_row_after_the_previous_answer(tmp_path):
+    report = entries(
+        tmp_path,
+        "# Emissions\n\nText.\n\nThis report has been prepared in accordance with the GRI Standards: "
+        "Core option.\nReporting period: 1 January to 31 December 2021.\n\n"
+        "GRI Content Index\n"
+        "Climate action 103-1,2,3 Management approach ● 44 305-1 Direct (Scope 1) GHG emissions ● 66\n"
+        "Appendix - Emissions Data 305-2 Energy indirect (Scope 2) GHG emissions\n"
+        "Appendix - Emissions Data 305-3 Other indirect (Scope 3) GHG emissions\n"
+        "Appendix - Emissions Data 305-4 GHG emissions intensity\n"
+        "Emissions 305-5.\n"
+        "Reduction of GHG emissions\n"
+        "Appendix - Emissions Data 305-6 Emissions of ozone-depleting substances (ODS)\n"
+        "Appendix - Emissions Data 305-7 Nitrogen oxides (NOx), sulfur oxides (SOx), and other "
+        "significant air emissions\n",
+        "compact.txt",
+    )
+    codes = [e.code for e in report.entries]
+    assert codes == ["103-1", "103-2", "103-3", "305-1", "305-2", "305-3", "305-4", "305-5", "305-6", "305-7"]
+    assert {e.label for e in report.entries if e.code.startswith("103")} == {"Management approach"}
+
+
+def test_codes_cited_inside_a_row_do_not_start_rows(tmp_path):
+    text = JOINED.replace("● 7\n", "● 7 see also 2-6 and disclosures under 2-7\n").replace(
+        "● 6 2-2", "Annual report, pp. 2-5 2-2"
+    )
+    codes = [e.code for e in entries(tmp_path, text, "cited.txt").entries]
+    assert (codes.count("2-5"), codes.count("2-6"), codes.count("2-7")) == (0, 0, 0)
+    assert codes[:2] == ["2-1", "2-2"]
+
+
+def test_a_header_ending_in_pages_does_not_hide_the_first_code(tmp_path):
+    header = "Disclosure Description Chapters Pages 2-1"  # a page word, then a code that is no page range
+    text = JOINED.replace("Disclosure Title Status Page Remarks 2-1", header)
+    assert [e.code for e in entries(tmp_path, text, "pages.txt").entries][:2] == ["2-1", "2-2"]
+
+
+def test_an_inverted_index_lists_codes_under_report_sections(tmp_path):
+    report = entries(
+        tmp_path,
+        "# Climate commitments and status\n\nWe cut emissions.\n\n# Greening our operations\n\nText.\n\n"
+        "# Supporting Our People\n\nText.\n\n"
+        "Reporting Framework HKEx ESG Indexing GRI\n"
+        "Climate commitments and status A1, A1.2, A1.5, A1.6; A4, A4.1 305-1, 305-2, 305-3.\n"
+        "Restoring Our Green Planet 1. Greening our operations A1.6; A2, A2.3, A2.4; A3, A3.1\n"
+        "Supporting Our People 1. A diverse work environment B1, B1.1; B4 405-1; 408-1 "
+        "2. Fair compensation B1; B4, B4.1 401-1, 401-2, 401-3\n",
+        "inverted.txt",
+    )
+    codes = [e.code for e in report.entries]
+    assert codes[:9] == ["A1", "A1.2", "A1.5", "A1.6", "A4", "A4.1", "305-1", "305-2", "305-3"]
+    assert len(codes) == 26
+    assert {e.label for e in report.entries[:9]} == {""}  # no title column: nothing to check as one
+    assert report.entries[0].section == "Climate commitments and status"
+    assert report.entries[9].section.endswith("Greening our operations")
+    assert [f for f in report.findings if f.kind in ("mislabeled", "inconsistent-label")] == []
+
+
+def test_a_code_column_at_the_end_of_each_row_holds_no_title(tmp_path):
+    report = entries(
+        tmp_path,
+        "# About us\n\nThis report has been prepared in accordance with the GRI Standards.\n\n"
+        "DESCRIPTION FY 2021 FY 2020 GRI\n"
+        "Name of the organization Example Holdings Inc. 2-1\n"
+        "Location of headquarters Purchase, New York 2-1.\n"
+        "Reporting period Calendar year 2021 2-3\n"
+        "Total number of employees 24,000 21,000 2-7\n"
+        "Markets served Pages 12-14 2-6\n"
+        "Code of conduct Code of Conduct; Supplier Code of Conduct 2-23, 2-24\n"
+        "Anti-corruption training 100% 100% 205-2\n"
+        "Approach to tax Tax Strategy 207-1.\n"
+        "Purpose, mission and values Purpose Statement; Who We Are 2-23 Governing purpose.\n"
+        "Composition of the highest governance body 2022 Proxy Statement 2-9, 405, 405-1.\n",
+        "trailing.txt",
+    )
+    codes = [e.code for e in report.entries]
+    assert codes[:9] == ["2-1", "2-1", "2-3", "2-7", "2-6", "2-23", "2-24", "205-2", "207-1"]
+    assert codes[9:] == ["2-23", "2-9", "405-1"]  # a theme after the code; a standard's number skipped
+    assert all(e.metric for e in report.entries)  # the description is the row's, not a title to check
+    assert [f for f in report.findings if f.kind not in ("missing", "not-checked")] == []
+
+
+def test_small_sasb_tables_spread_over_the_report_add_up_to_an_index(tmp_path):
+    topic = "# {name}\n\nWe discuss {name}.\n" + "Narrative text.\n" * 70
+    table = "TOPIC ACCOUNTING METRIC 2020 2021 SASB CODE\n{rows}"
+    rows = [
+        "Number of units produced 26,196 68,089 TC-HW-000.A\n",
+        "Number of data breaches 0 0 TC-HW-230a.1\n",
+        "Percentage of products that contain IEC 62474 declarable substances 90% 92% TC-HW-410a.1\n",
+        "Percentage of eligible products meeting ENERGY STAR criteria 80% 85% TC-HW-410a.3\n",
+    ]
+    text = "".join(
+        topic.format(name=name) + table.format(rows=row)
+        for name, row in zip(["Energy", "Security", "Products", "Efficiency"], rows, strict=True)
+    )
+    report = entries(tmp_path, text * 2, "spread.txt")  # one code a table, 70 lines apart: 8 in all
+    assert len(report.entries) == 8 and all(e.metric for e in report.entries)
+    assert [f for f in report.findings if f.severity in ("error", "warning") and f.kind != "missing"] == []
+
+
+def test_a_column_of_numbers_before_the_code_and_codes_listed_in_brackets(tmp_path):
+    report = entries(
+        tmp_path,
+        "# Climate\n\nText.\n\nThis report has been prepared in accordance with the GRI Standards: "
+        "Core option.\nReporting period: 1 January to 31 December 2021.\n\n"
+        "UNGC Principles GRI Standards Page and/or link Comment\n"
+        " GRI 102-1: Name of the organisation 18\n"
+        "6 GRI 102-8: Information on employees and other workers 75/76, 82\n"
+        "1-10 GRI 102-14: Statement from senior decision-maker 3\n"
+        "1-6, 7, 10 GRI 102-16: Values, principles, standards, and norms of behaviour 18, 20, 22-25\n"
+        "7 GRI 103: Management Approach 2016 (including 103-1, 103-2, 103-3) 19, 35/36, 78\n"
+        "7, 8 GRI 305-1: Direct (Scope 1) GHG emissions 90\n"
+        "7, 8 GRI 305-2: Energy indirect (Scope 2) GHG emissions 90\n"
+        "8 GRI 305-4: GHG emissions intensity 90\n",
+        "numbers.txt",
+    )
+    rows = [(e.code, e.label) for e in report.entries]
+    assert rows[:4] == [
+        ("102-1", "Name of the organisation"),
+        ("102-8", "Information on employees and other workers"),
+        ("102-14", "Statement from senior decision-maker"),
+        ("102-16", "Values, principles, standards, and norms of behaviour"),
+    ]
+    assert [code for code, _ in rows[4:]] == ["103-1", "103-2", "103-3", "305-1", "305-2", "305-4"]
+    assert [f for f in report.findings if f.kind in ("mislabeled", "section-not-found")] == []
+
+
+def test_a_label_opening_with_a_standards_name_is_the_standard_column(tmp_path):
+    text = JOINED.replace("401-3 Parental leave ● 60", "401-3 GRI 3: Material Topics 2021 Our People 06")
+    report = entries(tmp_path, text, "standard.txt")
+    assert [f for f in report.findings if f.code == "401-3"] == []
+
+
+def test_an_index_answering_in_long_prose_keeps_its_rows_and_reads_wrapped_titles(tmp_path):
+    short = [
+        ("2-1", "Organizational details"),
+        ("2-2", "Entities included in the organization's sustainability reporting"),
+        ("2-3", "Reporting period, frequency and contact point"),
+        ("2-4", "Restatements of information"),
+        ("2-6", "Activities, value chain and other business relationships"),
+        ("2-7", "Employees"),
+        ("2-8", "Workers who are not employees"),
+        ("2-9", "Governance structure and composition"),
+    ]
+    long = [
+        ("401-1", "New employee hires and employee turnover"),
+        ("401-3", "Parental leave"),
+        ("404-1", "Average hours of training per year per employee"),
+    ]
+    answer = "We describe our approach in detail across many lines of prose.\n"
+    rows = "".join(f"Reporting Practice {code} {title}\n{answer}" for code, title in short)
+    rows += "".join(f"Employment {code} {title}\n{answer * 90}" for code, title in long)
+    rows += "Emissions 305-2 Energy indirect\n(Scope 2) GHG\nEmissions (2016)\nSee our Impact Report.\n"
+    rows += "Reporting Practice 2-5 External\nassurance of\nSee About this Report.\n"
+    rows += "GRI Table 2-7 A: Total number of employees by employment contract, by gender.\n"
+    report = entries(tmp_path, "# Report 2023\n\n" + PERIOD + "GRI Content Index\n" + rows, "prose.txt")
+    codes = [e.code for e in report.entries]
+    assert codes == [code for code, _ in short + long] + ["305-2", "2-5"]
+    assert report.entries[-2].label == "Energy indirect (Scope 2) GHG Emissions"
+    assert [f for f in report.findings if f.kind not in ("missing", "not-checked")] == []
+
+
+def test_codes_in_a_bracket_after_the_row_words_and_joined_titles_with_and(tmp_path):
+    text = JOINED.replace(
+        "Training and education 404-1",
+        "Employment - Management approach\n(3-1; 3-2; 3-3)\nBoundary: internal\n"
+        "2-5/2-6 External assurance and Activities, value chain and other business relationships ● 9\n"
+        "Training and education 404-1",
+    )
+    report = entries(tmp_path, text, "bracket.txt")
+    codes = [e.code for e in report.entries]
+    assert codes[7:12] == ["3-1", "3-2", "3-3", "2-5", "2-6"]
+    assert [f for f in report.findings if f.kind not in ("missing", "not-checked")] == []
+
+
+def test_a_title_wrapped_with_its_words_moved_is_read_whole(tmp_path):
+    text = GRI_PAGES.replace(
+        "305-2 Energy indirect (Scope 2) GHG emissions 12, 14\n",
+        "305-2 Energy indirect\nGHG emissions\n(Scope 2)\nNFS pp. 143; 181\n",
+    )
+    report = entries(tmp_path, text, "wrapped.txt")
+    (row,) = [e for e in report.entries if e.code == "305-2"]
+    assert row.label == "Energy indirect GHG emissions (Scope 2)"
+    assert [f.severity for f in report.findings if f.code == "305-2"] in ([], ["info"])

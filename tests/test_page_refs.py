@@ -60,3 +60,29 @@ def test_pages_are_not_checked_without_printed_numbers(tmp_path):
     path.write_bytes(make_pdf([["Cover"], ["About us"], ["People"], ["More"], index]))
     report = check(path).reports[0]
     assert not [f for f in report.findings if f.rule in ("ESG402", "ESG403")]
+
+
+def test_a_disclosure_without_evidence_terms_is_not_judged_by_its_title_words(tmp_path):
+    body = [
+        ["Corporate Profile", "Example AG is a life science company based in Leverkusen."],
+        ["Climate Action", "Scope 1 emissions were 1,250 tCO2e; intensity 0.4 tCO2e per unit."],
+        ["Governance", "The board met six times."],
+    ]
+    index = [
+        "GRI Content Index",
+        "This report covers the year from 1 January to 31 December 2021 and has been prepared in "
+        "accordance with the GRI Standards: Core option.",
+        "102-1 Name of the organization 1",  # answered by the company's name, not by these words
+        "102-3 Location of headquarters 1",
+        "305-1 Direct (Scope 1) GHG emissions 2",
+        "305-4 GHG emissions intensity 3",  # page 3 is about the board
+        "305-5 Reduction of GHG emissions 2",
+        "102-18 Governance structure 3",
+        "102-22 Composition of the highest governance body and its committees 3",
+        "102-8 Information on employees and other workers 2",
+    ]
+    path = tmp_path / "report.pdf"
+    path.write_bytes(make_pdf(numbered([*body, index])))
+    report = check(path).reports[0]
+    assert report.error is None
+    assert [f.code for f in report.findings if f.rule == "ESG403"] == ["305-4"]

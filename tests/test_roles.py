@@ -152,3 +152,45 @@ def test_a_stray_fragment_in_a_title_column_is_not_judged_as_a_title(tmp_path):
     (table,) = report.tables
     assert table.label == "title"
     assert not [f for f in report.findings if f.code in ("305-2", "305-4") and f.kind != "missing"]
+
+
+def test_another_frameworks_index_title_starts_a_table_with_roles_of_its_own(tmp_path):
+    report = run(
+        tmp_path,
+        "Our Company\n2-1 Organizational details\n2-7 Employees\n2-9 Governance structure and composition\n"
+        "Climate Action\n305-1 Direct (Scope 1) GHG emissions\n"
+        "305-2 Energy indirect (Scope 2) GHG emissions\n"
+        "Waste and Water\n306-3 Waste generated\n303-3 Water withdrawal\n303-4 Water discharge\n"
+        "SASB Index\n"
+        "TOPIC SASB CODE ACCOUNTING METRIC\n"
+        "Product Security\nTC-HW-230a.1 Description of approach to identifying and addressing data security\n"
+        "risks in products\nProduct Lifecycle Management\n"
+        "TC-HW-410a.1 Percentage of products by revenue that contain IEC 62474 declarable substances\n"
+        "Percentage of eligible products by revenue certified\n"
+        "TC-HW-410a.2 Percentage of eligible products by revenue meeting EPEAT criteria\n"
+        "Supply Chain Management\nTC-HW-430a.1 Percentage of Tier 1 supplier facilities audited\n",
+    )
+    gri, sasb = report.tables
+    assert (gri.location, sasb.location) == ("section", "unresolved")
+    assert [f for f in report.findings if f.kind == "section-not-found"] == []
+
+
+def test_a_running_footer_inside_the_index_is_no_section_name(tmp_path):
+    footer = "Annual Sustainability Report 2023 {page}\n"
+    body = BODY.replace("Our People\n", footer.format(page=3) + "Our People\n").replace(
+        "Governance\n", footer.format(page=4) + "Governance\n"
+    )
+    report = run(
+        tmp_path,
+        "Our Company\n2-1 Organizational details\n"
+        "Our People\n2-7 Employees\n" + footer.format(page=41) + "Governance\n"
+        "2-9 Governance structure and composition\n"
+        "Climate Action\n305-1 Direct (Scope 1) GHG emissions\n"
+        "305-2 Energy indirect (Scope 2) GHG emissions\n"
+        "305-4 GHG emissions intensity\n"
+        "Waste and Water\n306-3 Waste generated\n"
+        "303-3 Water withdrawal\n",
+        body=body,
+    )
+    assert report.tables[0].location == "section"
+    assert [f.found for f in report.findings if f.rule == "ESG401"] == []

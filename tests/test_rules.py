@@ -134,7 +134,7 @@ def test_missing_sasb_metrics_when_sasb_is_claimed(tmp_path):
     missing = [f for f in findings(path) if f.kind == "missing"]
     # No SASB row at all: its index is elsewhere or unreadable; one note, not a finding per metric.
     assert [(f.framework, f.code, f.severity) for f in missing] == [("SASB", None, "info")]
-    assert "lists only 0 of the 12" in missing[0].message
+    assert "prints no SASB index rows" in missing[0].message
 
 
 def test_missing_sasb_metrics_when_part_of_the_sasb_index_is_there(tmp_path):
@@ -203,3 +203,41 @@ def test_section_with_no_heading_like_it(tmp_path):
     path = variant(tmp_path, ("Governance\n2-9", "Miscellaneous Items\n2-9"))
     (found,) = findings(path)
     assert (found.kind, found.expected) == ("section-not-found", None)
+
+
+def test_statements_asked_for_in_the_report_not_the_index_are_info_when_the_report_has_them(tmp_path):
+    from checker.catalog import shipped_catalogs
+
+    hkex = next(c for c in shipped_catalogs() if c.id == "hkex_c2")
+    listed = [d for d in hkex.disclosures.values() if not d.code.startswith("para")]
+    rows = "".join(f"{d.code} {d.title} Environment\n" for d in listed)
+    path = tmp_path / "hkex.txt"
+    path.write_text(
+        "ESG Report 2023\nThis report covers the year ended 31 December 2023 and complies with the "
+        "comply or explain provisions of the HKEX ESG Reporting Guide.\n\n"
+        "Board Statement\nThe board oversees ESG issues.\n\nReporting Boundary\nAll subsidiaries.\n\n"
+        "Environment\nText.\n\nHKEX ESG Reporting Guide Content Index\n" + rows,
+        encoding="utf-8",
+    )
+    paras = {f.code: f.severity for f in findings(path) if f.kind == "missing" and f.code.startswith("para")}
+    assert paras == {"para 13": "info", "para 14": "error", "para 15": "info"}
+
+
+def test_a_title_with_its_words_reordered_or_an_acronym_spelt_out_is_no_altered_title(tmp_path):
+    path = variant(
+        tmp_path,
+        ("305-1 Direct (Scope 1) GHG emissions", "305-1 Direct greenhouse gas (GHG) emissions (Scope 1)"),
+        ("305-2 Energy indirect (Scope 2) GHG emissions", "305-2 Energy indirect GHG emissions (Scope 2)"),
+    )
+    flagged = {(f.code, f.severity) for f in findings(path) if f.kind == "mislabeled"}
+    assert flagged == {("305-1", "info"), ("305-2", "info")}
+
+
+def test_canonical_wording_drops_an_acronyms_spelt_out_words_only():
+    from checker.text import canonical
+
+    assert canonical("Emissions of ODS") == canonical("Emissions of ozone-depleting substances (ODS)")
+    assert canonical("NOx, SOx and other air emissions") == canonical(
+        "Nitrogen oxides (NOx), sulfur oxides (SOx) and other air emissions"
+    )
+    assert canonical("Energy indirect GHG emissions") != canonical("Indirect GHG emissions")

@@ -117,8 +117,8 @@ def test_every_shipped_pattern_is_accepted():
     for entry in folder.iterdir():
         if entry.name.endswith(".yaml"):
             raw = yaml.safe_load(entry.read_text(encoding="utf-8"))
-            phrases = [p for level in raw["claim_levels"] for p in level["phrases"]]
-            for pattern in [raw["code_pattern"], *raw.get("mentions", []), *phrases]:
+            phrases = [p for level in raw.get("claim_levels", []) for p in level["phrases"]]
+            for pattern in [raw.get("code_pattern", ""), *raw.get("mentions", []), *phrases]:
                 assert pattern_problem(pattern) is None, (entry.name, pattern)
 
 

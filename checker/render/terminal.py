@@ -35,6 +35,9 @@ def _header(report: ReportResult) -> Panel:
         where = f" (line {claim.line})" if claim.line else ""
         source = {"user": " (set by --claim)", "default": " (assumed)"}.get(claim.source, where)
         lines.append(Text.assemble(("claims ", "dim"), (claim.framework, "bold"), f" {claim.level}{source}"))
+    for cover in report.coverage:
+        if cover.version_reason:
+            lines.append(Text.assemble(("version ", "dim"), cover.version_reason))
     return Panel(Group(*lines), title="esgcheck", title_align="left", border_style="blue")
 
 

@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from types import ModuleType
 from typing import Protocol
 
+from .. import thresholds as t
+from ..catalog import Superseded, code_key
 from ..context import Context
 from ..findings import Finding
 from ..index_parser import IndexEntry
@@ -48,3 +50,25 @@ def entry_finding(
     return finding(
         rule, ctx, message, severity, framework=entry.framework, code=entry.code, line=entry.line, **fields
     )
+
+
+def earlier_edition(ctx: Context, entry: IndexEntry) -> Superseded | None:
+    """The superseded code a row means: its code's only entry in the catalog, or, where the number
+    lives on with another meaning (306-2 of GRI 306 2016 and 2020), the earlier one when the
+    printed label is that edition's title rather than the current one."""
+    catalog = ctx.catalog_for(entry)
+    old = catalog.superseded.get(code_key(entry.code)) if catalog else None
+    if catalog is None or old is None:
+        return None
+    current = catalog.get(entry.code)
+    if current is None:
+        return old
+    if not entry.label:
+        return None
+    # The parser cuts a label at the end of a wording it knows ("Water withdrawal", the 2018 title
+    # of 303-3), so an earlier title may run on into the section: read the row's text as a whole.
+    row = f"{entry.label} {entry.section}".strip()
+    then = max(
+        ctx.labels.own_score(entry.label, old.as_disclosure), ctx.labels.own_score(row, old.as_disclosure)
+    )
+    return old if then >= t.LABEL_MATCH and then > ctx.labels.own_score(entry.label, current) else None

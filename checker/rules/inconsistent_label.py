@@ -11,6 +11,8 @@ Only codes of a bundled catalog are compared: without an official wording there 
 which variant is right, nor whether the code is one repeated per topic with the topic's name
 (GRI 2016 "103-1" under each material topic).
 
+A row listing several codes under one label is not compared: the label is the row's.
+
 Passes: every 2-22 row printed "Statement on sustainable development strategy"; rows that
 each print one enumerated part of a metric ("(1) Total energy consumed", "(2) Percentage grid
 electricity").
@@ -47,7 +49,8 @@ _PART = re.compile(r"\((?:\d{1,2}|[a-h]|[ivx]{1,4})\)\s")
 def check(ctx: Context) -> Iterator[Finding]:
     by_code: dict[tuple[str, str], list[IndexEntry]] = {}
     for entry in ctx.titled_entries:
-        if entry.label and not _PART.match(entry.label) and ctx.disclosure_for(entry):
+        own_label = entry.label and not _PART.match(entry.label) and not ctx.shares_row(entry)
+        if own_label and ctx.disclosure_for(entry):
             by_code.setdefault((entry.framework, entry.code), []).append(entry)
     for (framework, code), rows in by_code.items():
         variants: list[list[IndexEntry]] = []

@@ -5,7 +5,7 @@ aliases in the catalog). When it matches another code's title better, the findin
 that code: the row either carries the wrong title or the wrong code. A shortened or
 altered title (e.g. the standard's name instead of the disclosure's) is a warning; a title
 quoted with a word dropped or added (not a spelling variant) is info. A row that lists several
-codes may print one label joining their titles. A label that is the standard's full name ("GRI 103:
+codes may print one label joining their titles. A label that opens with a standard's full name ("GRI 103:
 Management Approach 2016") is the standard column of GRI's own index template, not a title.
 
 Fails:
@@ -27,7 +27,7 @@ from ..context import Context
 from ..findings import Finding
 from ..labels import word_changes
 from ..text import fold
-from .base import entry_finding
+from .base import earlier_edition, entry_finding
 
 CODE = "ESG101"
 NAME = "label-mismatch"
@@ -59,10 +59,12 @@ def check(ctx: Context) -> Iterator[Finding]:
                     **fields,
                 )
             continue
+        if earlier_edition(ctx, entry):
+            continue  # the title of an earlier edition of the number: ESG202's, or still allowed
         if ctx.shares_row(entry) and fold(disclosure.title) in fold(entry.label):
             continue  # one label joining the titles of the row's codes
-        if fold(entry.label) == fold(disclosure.standard):
-            continue  # the GRI template's standard column ("GRI 103: Management Approach 2016")
+        if ctx.opens_with_standard(entry):
+            continue  # the GRI template's standard column ("GRI 103: Management Approach 2016 ...")
         if fold(entry.label) in {fold(name) for name in disclosure.standard_names}:
             yield entry_finding(
                 _rule,

@@ -2,12 +2,17 @@
 
 What is required follows the report's own claim (its statement of use), or --claim:
 HKEX C2 mandatory and comply-or-explain provisions; GRI "in accordance with": all of GRI 2
-and GRI 3; SASB: every metric of the industry standard. Under GRI "with reference to" the
+and GRI 3 (GRI 2016: the general disclosures of the Core or Comprehensive option the report names,
+and GRI 103); SASB: every metric of the industry standard. Under GRI "with reference to" the
 GRI 2/3 disclosures are advice, reported as info.
 
-When the index lists less than a third of what the claim requires, it is not that framework's
-index (published separately, or unreadable here): one info note says so instead of a finding per
-disclosure.
+When the report prints no index rows of a claimed framework, or lists less than a third of what
+the claim requires, it holds no index of that framework (published separately, or unreadable
+here): one info note says so, quoting the report where it says the index is published elsewhere
+("The GRI Content Index is available on our website"), instead of a finding per disclosure.
+
+A required code printed somewhere in the report, in a row that could not be read, is not called
+missing: only a code the report never prints is.
 
 Fails:  an index claiming SASB Hardware with no TC-HW-410a.1 row.
 Passes: every TC-HW metric listed, or listed with a reason for omission.
@@ -17,11 +22,13 @@ Cost: O(D + E) for D catalog disclosures and E index rows (set lookups).
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterator
 
 from .. import thresholds as t
-from ..catalog import code_key
+from ..catalog import Disclosure, code_key
+from ..claims import index_elsewhere
 from ..context import Context
 from ..findings import Finding
 from .base import finding
@@ -40,19 +47,41 @@ def check(ctx: Context) -> Iterator[Finding]:
         level = catalog.claim_level(ctx.claim_level(framework))
         required = catalog.required(level.id)
         found = sum(1 for d in required if (framework, code_key(d.code)) in listed)
-        if required and found < t.MISSING_MIN_LISTED_SHARE * len(required):
-            yield _no_index_here(ctx, framework, level.id, found, len(required))
+        rows = any(f == framework for f, _ in listed)
+        if not rows or (required and found < t.MISSING_MIN_LISTED_SHARE * len(required)):
+            yield _no_index_here(ctx, framework, level.id, found, len(required), rows)
             continue
+        unread = _printed(
+            ctx,
+            [
+                d.code
+                for d in catalog.disclosures.values()
+                if d.required_at and (framework, code_key(d.code)) not in listed
+            ],
+        )
         for disclosure in catalog.disclosures.values():
             if not disclosure.required_at or (framework, code_key(disclosure.code)) in listed:
                 continue
+            if code_key(disclosure.code) in unread:
+                continue  # printed in the report, in a row that could not be read: not called missing
             required = level.id in disclosure.required_at
+            if (
+                not required
+                and level.advises is not None
+                and not set(level.advises) & set(disclosure.required_at)
+            ):
+                continue  # required only at a level this claim does not advise on (Comprehensive under Core)
             severity = level.missing_severity if required else "info"
             why = (
                 f"required when reporting {level.id}"
                 if required
                 else (f"advised: required only when reporting {', '.join(disclosure.required_at)}")
             )
+            said = _said_in_report(ctx, disclosure) if disclosure.index_row_optional else None
+            if said:
+                severity = "info"
+                why += f'; asked for in the report, not as an index row, and the report has "{said}"'
+
             yield finding(
                 _rule,
                 ctx,
@@ -65,19 +94,63 @@ def check(ctx: Context) -> Iterator[Finding]:
             )
 
 
-def _no_index_here(ctx: Context, framework: str, level: str, found: int, required: int) -> Finding:
-    """One note where the index lists too little of a claimed framework to be its index: the
-    framework's index is published elsewhere, or its rows could not be read."""
+def _said_in_report(ctx: Context, disclosure: Disclosure) -> str | None:
+    """The disclosure's title or another name of it, printed in the report in any case. One scan
+    of the text per name, for the few statements marked `index_row: optional`."""
+    text = ctx.document.flat_lower
+    for name in (disclosure.title, *disclosure.aliases):
+        if re.search(rf"(?<!\w){re.escape(name.lower())}(?!\w)", text):
+            return name
+    return None
+
+
+def _no_index_here(
+    ctx: Context, framework: str, level: str, found: int, required: int, rows: bool
+) -> Finding:
+    """One note where the report prints no index of a claimed framework, or too little of one to be
+    its index: quoting the report's own statement where it says the index is published elsewhere."""
     claim = ctx.claims.get(framework)
     said = f' ("{claim.statement[:160]}", line {claim.line})' if claim and claim.line else ""
+    elsewhere = index_elsewhere(ctx.document, ctx.catalogs[framework])
+    if elsewhere:
+        statement, line = elsewhere
+        message = (
+            f'{framework} is claimed {level}{said}, and the report says its index is published elsewhere: "'
+            f'{statement}" (line {line}); the disclosures it requires were not checked here'
+        )
+        fix = f"Check the separately published {framework} index against the claim."
+    elif not rows:
+        message = (
+            f"{framework} is claimed {level}{said}, but the report prints no {framework} index rows: "
+            "no content index for it was found here, so nothing was checked against it"
+        )
+        fix = f"Add a {framework} content index, or say where it is published."
+        line = claim.line if claim else None
+    else:
+        message = (
+            f"{framework} is claimed {level}{said}, but the index read here lists only {found} of the "
+            f"{required} disclosures that claim requires: its index is published elsewhere or could not "
+            "be read, so missing disclosures were not checked one by one"
+        )
+        fix = f"If this document should hold the {framework} index, add it; else say where it is published."
     return finding(
         _rule,
         ctx,
-        f"{framework} is claimed {level}{said}, but the index read here lists only {found} of the "
-        f"{required} disclosures that claim requires: its index is published elsewhere or could not be "
-        "read, so missing disclosures were not checked one by one",
+        message,
         severity="info",
         framework=framework,
-        line=claim.line if claim else None,
-        fix=f"If this document should hold the {framework} index, add it; else say where it is published.",
+        line=elsewhere[1] if elsewhere else claim.line if claim else None,
+        fix=fix,
     )
+
+
+def _printed(ctx: Context, codes: list[str]) -> set[str]:
+    """The codes printed somewhere in the report as a code ("GRI 102-8:", "(including 103-1,
+    103-2, 103-3)"), whether or not their row was read: one pass over the text for the codes whose
+    characters appear in it at all."""
+    flat = ctx.document.flat
+    present = [code for code in codes if code in flat]
+    if not present:
+        return set()
+    pattern = re.compile(r"(?<![\w.-])(?:" + "|".join(map(re.escape, present)) + r")(?![\w-]|\.\d)")
+    return {code_key(match.group(0)) for match in pattern.finditer(flat)}

@@ -2,7 +2,8 @@
 
 A row's page numbers are read on the report's own pages; when none of them mentions any of
 the disclosure's evidence terms or title words (catalog data), the pages are likely wrong, or
-the disclosure is listed but not made. Lenient on purpose: one term anywhere on the pages passes.
+the disclosure is listed but not made. Lenient on purpose: one term anywhere on the pages passes,
+and a disclosure without evidence terms in its catalog is not judged.
 
 Fails:
     305-4 GHG emissions intensity 12      <- page 12 is about board diversity
@@ -33,7 +34,11 @@ _rule = sys.modules[__name__]
 
 
 def terms(disclosure: Disclosure) -> list[str]:
-    """What a page answering the disclosure is bound to mention: evidence terms, title words."""
+    """What a page answering the disclosure is bound to mention: evidence terms, title words.
+    None for a disclosure without evidence terms in the catalog: its title words alone ("Name of
+    the organization", "Statement from senior decision-maker") are not what its answer says."""
+    if not disclosure.evidence_terms:
+        return []
     words = [word for word in fold(disclosure.title).split() if len(word) >= t.TITLE_WORD_MIN_CHARS]
     return sorted({fold(term) for term in disclosure.evidence_terms} | set(words))
 
