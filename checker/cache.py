@@ -31,20 +31,24 @@ def folder() -> Path | None:
     return Path(base) / "esgcheck"
 
 
-def key(kind: str, parts: Iterable[bytes]) -> str:
-    """A hash of what the cached value was built from, with this package's version and code."""
+def key(kind: str, parts: Iterable[bytes]) -> str | None:
+    """A hash of what the cached value was built from, with this package's version and code;
+    None (no caching) when that code cannot be read (an install without .py sources)."""
     digest = hashlib.sha256(f"{kind}\0{__version__}\0{FORMAT}\0".encode())
-    for module in BUILDERS:
-        digest.update(Path(__file__).with_name(module).read_bytes())
+    try:
+        for module in BUILDERS:
+            digest.update(Path(__file__).with_name(module).read_bytes())
+    except OSError:
+        return None
     for part in parts:
         digest.update(len(part).to_bytes(8, "little"))
         digest.update(part)
     return f"{kind}-{digest.hexdigest()[:32]}"
 
 
-def load(name: str) -> Any | None:
+def load(name: str | None) -> Any | None:
     where = folder()
-    if where is None:
+    if where is None or name is None:
         return None
     try:
         with open(where / f"{name}.pickle", "rb") as handle:
@@ -53,10 +57,10 @@ def load(name: str) -> Any | None:
         return None
 
 
-def store(name: str, value: Any) -> None:
+def store(name: str | None, value: Any) -> None:
     """Write atomically (a reader never sees half a file); any failure is ignored."""
     where = folder()
-    if where is None:
+    if where is None or name is None:
         return
     import tempfile
 

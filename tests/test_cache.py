@@ -81,3 +81,10 @@ def test_a_user_catalog_is_validated_once_per_content(cache_home, monkeypatch, t
 def test_the_key_changes_with_any_byte():
     assert cache.key("user", [b"a", b"bc"]) != cache.key("user", [b"ab", b"c"])
     assert cache.key("user", [b"x"]) != cache.key("shipped", [b"x"])
+
+
+def test_no_cache_when_the_building_code_cannot_be_read(cache_home, monkeypatch):
+    monkeypatch.setattr(cache, "BUILDERS", ("no-such-module.py",))
+    assert cache.key("shipped", [b"x"]) is None
+    assert summary(shipped()) == summary(catalog.shipped_catalogs())
+    assert not cache_home.exists()
