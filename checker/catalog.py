@@ -425,8 +425,8 @@ def shipped_catalogs() -> tuple[Catalog, ...]:
     from . import cache
 
     folder = resources.files("checker.frameworks")
-    files = [(e.name, e.read_bytes()) for e in sorted(folder.iterdir(), key=lambda e: e.name)]
-    files = [(name, data) for name, data in files if name.endswith(".yaml")]
+    entries = sorted((e for e in folder.iterdir() if e.name.endswith(".yaml")), key=lambda e: e.name)
+    files = [(e.name, e.read_bytes()) for e in entries]
     entry = cache.key("shipped", [part for name, data in files for part in (name.encode(), data)])
     found = cache.load(entry)
     if isinstance(found, tuple) and all(isinstance(c, Catalog) for c in found):
