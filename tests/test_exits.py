@@ -91,6 +91,7 @@ def test_a_real_ctrl_c_in_the_middle_of_a_run_exits_130(tmp_path):
     os.mkfifo(fifo)
     process = subprocess.Popen(
         [sys.executable, "-m", "checker", str(fifo)],
+        cwd=tmp_path,  # the installed package, not the source folder of a checkout (no checker.frameworks)
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # a background shell ignores it
@@ -99,6 +100,7 @@ def test_a_real_ctrl_c_in_the_middle_of_a_run_exits_130(tmp_path):
         wchan = Path(f"/proc/{process.pid}/wchan")
         deadline = time.monotonic() + 30
         while "partner" not in wchan.read_text() and time.monotonic() < deadline:  # wait_for_partner
+            assert process.poll() is None, process.stderr.read().decode()[-500:]
             time.sleep(0.02)
         process.send_signal(signal.SIGINT)
         _out, err = process.communicate(timeout=30)
