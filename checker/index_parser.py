@@ -180,9 +180,11 @@ class IndexParser:
         self.finder = finder or CodeFinder(catalogs)
         self._titles = {c.framework: framework_titles(c) for c in catalogs}
         standards = {name for c in catalogs for d in c.disclosures.values() for name in d.standard_names}
+        standards |= {d.title for c in catalogs for d in c.disclosures.values() if len(d.title.split()) >= 2}
         headings = {name for c in catalogs for name in c.index_headings} | standards
         self._index_headings = sorted({fold(name) for name in headings})
-        """Headings of an index itself: its groups, topics and standards' names ("Employment")."""
+        """Headings of an index itself: its groups, topics, standards' names ("Employment") and
+        disclosure titles printed over their rows ("Governance Structure" over 102-18)."""
         prefixes = "|".join(re.escape(p) for c in catalogs for p in c.code_prefixes) or "(?!)"
         self._standard_heading = re.compile(rf"^(?:{prefixes})\s*[A-Z]?\d+(?:\.\d+)?\s*:", re.I)
 
@@ -685,6 +687,7 @@ class IndexParser:
         # Index headings of two or more words go before grouping ("B. Social" over "Employment and
         # Labour Practices"); a single word may be half of a wrapped name ("Corporate" "Governance").
         fragments = [(n, x) for n, x in fragments if len(x.split()) < 2 or not self._index_heading(x)]
+        fragments = self._without_wrapped_headings(fragments)
         if not fragments:
             return path
         grouped = _group_names(fragments, headings)
@@ -696,6 +699,22 @@ class IndexParser:
         if len(names) == 1:
             return [*path[:-1], names[0][0]] if path else [names[0][0]]
         return [name for name, _ in names]
+
+    def _without_wrapped_headings(self, fragments: list[tuple[int, str]]) -> list[tuple[int, str]]:
+        """Drop an index heading wrapped over two or three lines ("Product" / "Lifecycle" /
+        "Management", a SASB topic)."""
+        kept: list[tuple[int, str]] = []
+        position = 0
+        while position < len(fragments):
+            for size in (3, 2):
+                joined = " ".join(text for _, text in fragments[position : position + size])
+                if position + size <= len(fragments) and self._index_heading(joined):
+                    position += size
+                    break
+            else:
+                kept.append(fragments[position])
+                position += 1
+        return kept
 
     def _section_name(self, name: str, furniture: set[str]) -> bool:
         """Not an index heading, nor a reference to another document wrapped over lines

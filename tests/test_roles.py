@@ -194,3 +194,20 @@ def test_a_running_footer_inside_the_index_is_no_section_name(tmp_path):
     )
     assert report.tables[0].location == "section"
     assert [f.found for f in report.findings if f.rule == "ESG401"] == []
+
+
+def test_a_disclosure_title_or_a_wrapped_topic_over_rows_is_no_section_name(tmp_path):
+    report = run(
+        tmp_path,
+        "Our Company\n2-1 Organizational details\n"
+        "Our People\n2-7 Employees\n"
+        "Governance structure and composition\n2-9 Governance structure and composition Governance\n"
+        "Climate Action\n305-1 Direct (Scope 1) GHG emissions\n"
+        "305-2 Energy indirect (Scope 2) GHG emissions\n"
+        "Product\nLifecycle\nManagement\n"
+        "TC-HW-410a.1 Percentage of products by revenue that contain IEC 62474 declarable substances\n"
+        "Waste and Water\n306-3 Waste generated\n"
+        "303-3 Water withdrawal\n",
+    )
+    assert report.tables[0].location == "section"
+    assert [f.found for f in report.findings if f.rule == "ESG401"] == []
