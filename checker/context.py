@@ -61,8 +61,13 @@ class Context:
     @cached_property
     def section_names(self) -> list[SectionName]:
         """Section names printed in tables whose location column names this report's sections."""
-        located = {table.number for table in self.index.tables if table.location == "section"}
-        return [section for section in self.index.sections if section.table in located]
+        located = {
+            (table.number, framework)
+            for table in self.index.tables
+            if table.location == "section"
+            for framework in table.located
+        }
+        return [section for section in self.index.sections if (section.table, section.framework) in located]
 
     @cached_property
     def _row_sizes(self) -> Counter[tuple[int, str]]:

@@ -91,6 +91,9 @@ class SectionName:
     name: str
     line: int
     table: int = 0
+    framework: str = ""
+    """The framework of the row the name stands over: a table may hold a GRI block whose names are
+    this report's sections and a SASB block whose names are its topics."""
 
 
 @dataclass
@@ -100,7 +103,8 @@ class IndexTable:
     Roles are decided for the table as a whole (checker/roles.py), before any rule runs:
     `label` is "title" when most labels read as official titles, else "text" (answers,
     descriptions, section names), or "none"; `location` is "section" when most section names
-    are headings of this report, "main-report" in a standalone index, else "unresolved" or "none".
+    are headings of this report, "main-report" in a standalone index, else "unresolved" or "none";
+    where a table holds blocks of several frameworks, `located` names those whose names resolve.
     """
 
     number: int
@@ -108,6 +112,7 @@ class IndexTable:
     last_line: int
     label: str = "none"
     location: str = "none"
+    located: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
 
@@ -525,7 +530,8 @@ class IndexParser:
                 remark = location = ""  # the metric's name may wrap above its figures
                 fragments = [(n, text) for n, text in body if text]  # the next row's metric name
             else:
-                path = self._section_path(fragments, path, headings, index, (table, furniture))
+                where = (table, furniture, code_line.hit.framework)
+                path = self._section_path(fragments, path, headings, index, where)
                 label, remark, fragments = self._split_row(code_line, body)
                 label, location = self._cut_label([code_line.hit, *code_line.extra], label)
                 label = label if any(char.isalnum() for char in label) else ""  # "." ends a list of codes
@@ -681,9 +687,9 @@ class IndexParser:
         path: list[str],
         headings: Headings,
         index: ContentIndex,
-        where: tuple[int, set[str]],
+        where: tuple[int, set[str], str],
     ) -> list[str]:
-        table, furniture = where
+        table, furniture, framework = where
         # Index headings of two or more words go before grouping ("B. Social" over "Employment and
         # Labour Practices"); a single word may be half of a wrapped name ("Corporate" "Governance").
         fragments = [(n, x) for n, x in fragments if len(x.split()) < 2 or not self._index_heading(x)]
@@ -695,7 +701,7 @@ class IndexParser:
         if not names:
             return path
         for name, line in names:
-            index.sections.append(SectionName(name, line, table))
+            index.sections.append(SectionName(name, line, table, framework))
         if len(names) == 1:
             return [*path[:-1], names[0][0]] if path else [names[0][0]]
         return [name for name, _ in names]

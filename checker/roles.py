@@ -54,7 +54,12 @@ def _label_role(ctx: Context, table: IndexTable) -> tuple[str, str]:
 
 
 def _location_role(ctx: Context, table: IndexTable, standalone: bool) -> tuple[str, str]:
-    names = [section.name for section in ctx.index.sections if section.table == table.number]
+    sections = [section for section in ctx.index.sections if section.table == table.number]
+    frameworks = sorted({section.framework for section in sections})
+    if len(frameworks) > 1:  # blocks of several frameworks: each block's names decide for it
+        return _blocks_role(ctx, table, sections, frameworks, standalone)
+    table.located = frameworks
+    names = [section.name for section in sections]
     if not names:
         return "none", ""
     found = sum(1 for name in names if ctx.headings.exists(name))
@@ -72,6 +77,29 @@ def _location_role(ctx: Context, table: IndexTable, standalone: bool) -> tuple[s
         f"(a section column needs {t.ROLE_MIN_SHARE:.0%} of at least {t.ROLE_MIN_ROWS}); "
         "the column holds topics, other documents or answers"
     )
+
+
+def _blocks_role(
+    ctx: Context, table: IndexTable, sections: list, frameworks: list[str], standalone: bool
+) -> tuple[str, str]:
+    notes = []
+    for framework in frameworks:
+        names = [section.name for section in sections if section.framework == framework]
+        found = sum(1 for name in names if ctx.headings.exists(name))
+        if found == len(names) or (not standalone and _most(found, len(names))):
+            table.located.append(framework)
+        else:
+            notes.append(f"{framework} {found} of {len(names)}")
+    if not table.located:
+        return ("main-report" if standalone else "unresolved"), (
+            f"section names not checked: of each framework's rows, too few name headings of this report "
+            f"({', '.join(notes)})"
+        )
+    return "section", (
+        f"section names of {', '.join(n.split()[0] for n in notes)} rows not checked: "
+        f"{'; '.join(notes)} are headings of this report (a section column needs "
+        f"{t.ROLE_MIN_SHARE:.0%} of at least {t.ROLE_MIN_ROWS}); they name topics, other documents or answers"
+    ) if notes else ""
 
 
 def _most(matching: int, cells: int) -> bool:

@@ -211,3 +211,21 @@ def test_a_disclosure_title_or_a_wrapped_topic_over_rows_is_no_section_name(tmp_
     )
     assert report.tables[0].location == "section"
     assert [f.found for f in report.findings if f.rule == "ESG401"] == []
+
+
+def test_a_sasb_block_naming_topics_in_a_table_whose_gri_block_names_sections(tmp_path):
+    report = run(
+        tmp_path,
+        "Our Company\n2-1 Organizational details\n"
+        "Our People\n2-7 Employees\n"
+        "Governance\n2-9 Governance structure and composition\n"
+        "Climate Action\n305-1 Direct (Scope 1) GHG emissions\n"
+        "Waste and Water\n306-3 Waste generated\n"
+        "Business Ethics\nFN-AC-510a.1 Total amount of monetary losses as a result of legal proceedings\n"
+        "Fair Advice for Customers\nFN-AC-270a.2 Total amount of monetary losses from marketing\n"
+        "Transparent Information\nFN-AC-270a.3 Description of approach to informing customers\n",
+    )
+    (table,) = report.tables
+    assert (table.location, table.located) == ("section", ["GRI"])
+    assert [f.found for f in report.findings if f.rule == "ESG401"] == []
+    assert any("SASB" in note for note in table.notes)
