@@ -65,11 +65,11 @@ def _walk(folder: Path, ignored: _GitIgnore, chain: tuple[tuple[int, int], ...])
     for entry in entries:
         if entry.name.startswith("."):
             continue
-        path = Path(entry.path)
+        path = folder / entry.name  # "README.md", not "./README.md", when walking "."
         problem = link_problem(path) if entry.is_symlink() else None
         if problem:
             if _may_be_report(entry.name):
-                yield Source(entry.path, problem)
+                yield Source(str(path), problem)
             continue
         try:
             is_dir = entry.is_dir()
@@ -82,11 +82,11 @@ def _walk(folder: Path, ignored: _GitIgnore, chain: tuple[tuple[int, int], ...])
                 continue
             identity = _identity(path)
             if identity in chain:
-                yield Source(entry.path, "is a symbolic link loop (points back to a folder above it)")
+                yield Source(str(path), "is a symbolic link loop (points back to a folder above it)")
                 continue
             yield from _walk(path, ignored, (*chain, identity))
         elif Path(entry.name).suffix.lower() in REPORT_SUFFIXES:
-            yield Source(entry.path)
+            yield Source(str(path))
 
 
 def link_problem(path: Path) -> str | None:

@@ -114,3 +114,9 @@ def test_an_unreadable_subfolder_is_reported_for_real(tmp_path):
     finally:
         (tmp_path / "locked").chmod(0o755)
     assert result.exit_code == 2 and "locked: folder cannot be read" in result.stderr
+
+
+def test_walking_the_current_folder_names_files_as_the_user_would(tmp_path, monkeypatch):
+    tree(tmp_path, "a.txt", "sub/b.txt")
+    monkeypatch.chdir(tmp_path)
+    assert [s.path for s in expand_sources(["."])] == ["a.txt", os.path.join("sub", "b.txt")]
