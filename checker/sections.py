@@ -96,6 +96,20 @@ class Headings:
             return None
         return HeadingMatch(self._candidates[found[0]], found[1])
 
+    def shortened(self, name: str) -> str | None:
+        """A heading the name is a short form of: its words together, the heading's numbers and a
+        word or two at either end left out ("Appendix: ESG Key Performance Metrics" for "Appendix 1:
+        ESG Key Performance Metrics Table"; not "Key Performance Indicators" for "Key ESG Performance
+        Indicators"). O(H) per name; asked only for names that are no heading."""
+        wanted = f" {' '.join(word for word in fold(name).split() if not word.isdigit())} "
+        if wanted.count(" ") < 3:
+            return None
+        for key in self._folded:
+            heading = [word for word in key.split() if not word.isdigit()]
+            if len(heading) <= wanted.count(" ") + 1 and wanted in f" {' '.join(heading)} ":
+                return self._candidates[key]
+        return None
+
     def exists(self, name: str) -> bool:
         """A heading of that name (any case), or the name as printed in the body text."""
         if fold(name) in self._candidates:

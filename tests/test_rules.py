@@ -241,3 +241,11 @@ def test_canonical_wording_drops_an_acronyms_spelt_out_words_only():
         "Nitrogen oxides (NOx), sulfur oxides (SOx) and other air emissions"
     )
     assert canonical("Energy indirect GHG emissions") != canonical("Indirect GHG emissions")
+
+
+def test_a_section_named_by_a_short_form_of_its_heading(tmp_path):
+    index_name = ("Climate Action\n3-3", "Appendix: Climate Action\n3-3")
+    heading = ("\nClimate Action\nScope 1", "\nAppendix 2: Climate Action Table\nScope 1")
+    assert findings(variant(tmp_path, index_name, heading)) == []  # its words together, a number left out
+    gapped = ("\nClimate Action\nScope 1", "\nAppendix 2: Climate and Nature Action\nScope 1")
+    assert [f.kind for f in findings(variant(tmp_path, index_name, gapped))] == ["section-not-found"]

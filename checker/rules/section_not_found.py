@@ -9,6 +9,7 @@ Fails:
     Sustainable Supply Chai        <- the report's heading is "Sustainable Supply Chain"
 Passes:
     Sustainable Supply Chain
+    Appendix: ESG Key Performance Metrics   <- short for "Appendix 1: ESG Key Performance Metrics Table"
 
 Cost: O(E + k·n + f·H): a dict lookup per row, one scan of the n-character text per distinct name k
 that is no heading (remembered), a fuzzy search of the H headings per finding f.
@@ -33,8 +34,8 @@ _rule = sys.modules[__name__]
 
 def check(ctx: Context) -> Iterator[Finding]:
     for section in ctx.section_names:
-        if ctx.headings.exists(section.name):
-            continue
+        if ctx.headings.exists(section.name) or ctx.headings.shortened(section.name):
+            continue  # a heading of the report, or a short form of one
         nearest = ctx.headings.best(section.name)
         if nearest and nearest.score >= t.SECTION_SUGGEST:
             message = f'section "{section.name}" is not in the report; did you mean "{nearest.heading}"?'
