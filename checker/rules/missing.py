@@ -77,10 +77,11 @@ def check(ctx: Context) -> Iterator[Finding]:
                 if required
                 else (f"advised: required only when reporting {', '.join(disclosure.required_at)}")
             )
-            said = _said_in_report(ctx, disclosure) if disclosure.index_row_optional else None
-            if said:
+            if disclosure.index_row_optional:  # the report may state it in its own words: not checked here
+                said = _said_in_report(ctx, disclosure)
                 severity = "info"
-                why += f'; asked for in the report, not as an index row, and the report has "{said}"'
+                named = f'the report has "{said}"' if said else "the report does not name it: check it is stated"
+                why += f"; asked for in the report, not as an index row, and {named}"
 
             yield finding(
                 _rule,
