@@ -80,8 +80,8 @@ def check(ctx: Context) -> Iterator[Finding]:
             if disclosure.index_row_optional:  # the report may state it in its own words: not checked here
                 said = _said_in_report(ctx, disclosure)
                 severity = "info"
-                named = f'the report has "{said}"' if said else "the report does not name it: check it says it"
-                why += f"; asked for in the report, not as an index row, and {named}"
+                named = f'has "{said}"' if said else "does not name it: check it says it"
+                why += f"; asked for in the report, not as an index row, and the report {named}"
 
             yield finding(
                 _rule,
