@@ -63,6 +63,8 @@ class Disclosure:
     evidence_terms: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     index_row_optional: bool = False
+    per_topic: bool = False
+    """Reported once per material topic (GRI 3-3, 103-x): rows may name their topic in the label."""
     """Required in the report, not as an index row (HKEX's mandatory statements): a report that says
     it under its own heading is not missing it."""
 
@@ -195,6 +197,7 @@ def build_catalog(raw: dict[str, Any], path: str) -> Catalog:
             evidence_terms=_tuple(item, "evidence_terms"),
             aliases=_tuple(item, "aliases"),
             index_row_optional=item.get("index_row") == "optional",
+            per_topic=bool(item.get("per_topic", False)),
         )
         disclosures[code_key(disclosure.code)] = disclosure
     superseded = {

@@ -252,3 +252,14 @@ def test_a_section_named_by_a_short_form_of_its_heading(tmp_path):
     assert findings(variant(tmp_path, index_name, heading)) == []  # its words together, a number left out
     gapped = ("\nClimate Action\nScope 1", "\nAppendix 2: Climate and Nature Action\nScope 1")
     assert [f.kind for f in findings(variant(tmp_path, index_name, gapped))] == ["section-not-found"]
+
+
+def test_a_disclosure_reported_per_topic_may_name_its_topic(tmp_path):
+    path = variant(
+        tmp_path,
+        ("3-3 Management of material topics\n", "3-3 Management of material climate topics\n"),
+        ("305-1 Direct (Scope 1)", "3-3 Management of material topics\n305-1 Direct (Scope 1)"),
+    )
+    assert [f for f in findings(path) if f.kind in ("mislabeled", "inconsistent-label")] == []
+    other = variant(tmp_path, ("3-3 Management of material topics\n", "3-3 Management of climate risks\n"))
+    assert [f.kind for f in findings(other)] == ["mislabeled"]  # a word dropped is no topic named

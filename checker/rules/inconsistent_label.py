@@ -8,8 +8,8 @@ Fails:
     2-22  External assurance                           <- flagged
     2-22  Statement on sustainable development strategy
 Only codes of a bundled catalog are compared: without an official wording there is no telling
-which variant is right, nor whether the code is one repeated per topic with the topic's name
-(GRI 2016 "103-1" under each material topic).
+which variant is right. A disclosure reported per material topic (`per_topic` in the catalog: GRI
+3-3, 2016's 103-x) is not compared: each row may name its topic.
 
 A row listing several codes under one label is not compared: the label is the row's.
 
@@ -50,7 +50,8 @@ def check(ctx: Context) -> Iterator[Finding]:
     by_code: dict[tuple[str, str], list[IndexEntry]] = {}
     for entry in ctx.titled_entries:
         own_label = entry.label and not _PART.match(entry.label) and not ctx.shares_row(entry)
-        if own_label and ctx.disclosure_for(entry):
+        disclosure = ctx.disclosure_for(entry)
+        if own_label and disclosure and not disclosure.per_topic:
             by_code.setdefault((entry.framework, entry.code), []).append(entry)
     for (framework, code), rows in by_code.items():
         variants: list[list[IndexEntry]] = []

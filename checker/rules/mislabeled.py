@@ -6,7 +6,9 @@ that code: the row either carries the wrong title or the wrong code. A shortened
 altered title (e.g. the standard's name instead of the disclosure's) is a warning; a title
 quoted with a word dropped or added (not a spelling variant) is info. A row that lists several
 codes may print one label joining their titles. A label that opens with a standard's full name ("GRI 103:
-Management Approach 2016") is the standard column of GRI's own index template, not a title.
+Management Approach 2016") is the standard column of GRI's own index template, not a title. A
+disclosure reported per material topic (3-3) may add its topic to the title ("Management of material
+social topics").
 
 Fails:
     305-4  Other indirect (Scope 3) GHG emissions      <- the title of 305-3
@@ -61,6 +63,8 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue
         if earlier_edition(ctx, entry):
             continue  # the title of an earlier edition of the number: ESG202's, or still allowed
+        if disclosure.per_topic and _adds_only(entry.label, disclosure.title):
+            continue  # "Management of material social topics": the title, naming the topic it is for
         if ctx.shares_row(entry) and fold(disclosure.title) in fold(entry.label):
             continue  # one label joining the titles of the row's codes
         if ctx.opens_with_standard(entry):
@@ -110,3 +114,9 @@ def check(ctx: Context) -> Iterator[Finding]:
                 fix=f'Quote the official title word for word: "{disclosure.title}".',
                 **fields,
             )
+
+
+def _adds_only(label: str, title: str) -> bool:
+    """Every word of the title, in order, with words added among them."""
+    changes = word_changes(label, title)
+    return bool(changes) and all(change.startswith("added") for change in changes)
