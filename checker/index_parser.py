@@ -58,6 +58,8 @@ _PAGE_WORD_END = re.compile(r"\b(?:pp?\.?|pages?)\s*$", re.I)
 _POINTER = re.compile(r"(?:see|refer to|please refer)\b", re.I)
 _EDITION = re.compile(r"\s*\((?:19|20)\d\d\)")
 """A standard's edition printed after a title ("Emissions (2016)"): no part of the wording."""
+_OTHER_SCHEME_CODE = re.compile(r"[A-Z]{2,4}\d{1,3}\s+")
+"""A code of another scheme printed before the title ("303-4 OG5 Water discharge", a G4 sector code)."""
 _NUMBERED_NAME = re.compile(r"(?:^|\s)\d{1,2}\.\s+(\D+)$")
 """The last of numbered sub-section names printed before a row's codes."""
 _BARE_STANDARD = re.compile(r"\s*[,;/]\s*\d{3}(?=\s*[,;/])")
@@ -533,6 +535,9 @@ class IndexParser:
                 where = (table, furniture, code_line.hit.framework)
                 path = self._section_path(fragments, path, headings, index, where)
                 label, remark, fragments = self._split_row(code_line, body)
+                other = _OTHER_SCHEME_CODE.match(label)  # "OG5 Water discharge": another scheme's code
+                if other and self._starts_own_title(code_line.hit, label[other.end() :]):
+                    label, remark = label[other.end() :], join_lines([other[0], remark])
                 label, location = self._cut_label([code_line.hit, *code_line.extra], label)
                 label = label if any(char.isalnum() for char in label) else ""  # "." ends a list of codes
                 if location.endswith("."):  # an answer printed in the row, not a location

@@ -395,3 +395,10 @@ def test_a_title_wrapped_with_its_words_moved_is_read_whole(tmp_path):
     (row,) = [e for e in report.entries if e.code == "305-2"]
     assert row.label == "Energy indirect GHG emissions (Scope 2)"
     assert [f.severity for f in report.findings if f.code == "305-2"] in ([], ["info"])
+
+
+def test_another_schemes_code_before_the_title_is_no_part_of_it(tmp_path):
+    text = GRI_PAGES.replace("305-5 Reduction", "305-5 EN19 Reduction")  # a G4 code beside the GRI one
+    report = entries(tmp_path, text, "other.txt")
+    (row,) = [e for e in report.entries if e.code == "305-5"]
+    assert (row.label, row.remark) == ("Reduction of GHG emissions", "EN19")
