@@ -42,6 +42,8 @@ _TRAILING_DATA = re.compile(r"(?:\s(?:[-–—]|[<>]?[-+−]?[$€]?\d[\d.,]*\+?
 may carry "+" ("1,200+") or a footnote mark after "%" ("47.6%4")."""
 _NO_LABEL = re.compile(r"(?:[\W_]|\b[A-Z]{2,5}\b)*")
 """What is left of a code line that carries no label: punctuation and acronyms ("WEF", "SASB")."""
+_ANSWER = re.compile(r"\b(?:not applicable|not reported|not material|not available|n/a)\b", re.I)
+"""An answer or omission in the row ("STAR criteria" / "not applicable"): no section name."""
 _REFERENCE = re.compile(r"\b(?:pp?\.|pages?)\s*\d", re.I)
 """A page reference: the text is a location, not a section name."""
 _CODE_JOINER = re.compile(r"\s*(?:\(\d{4}\))?\s*(?:[,/;&]|and)?\s*")
@@ -729,9 +731,9 @@ class IndexParser:
 
     def _section_name(self, name: str, furniture: set[str]) -> bool:
         """Not an index heading, nor a reference to another document wrapped over lines
-        ("NFS page 5", "... Conflicts of Interest)"), nor pages ("106/107, 110/111"), nor a page's
-        running header or footer ("Sustainability Report 2021 123")."""
-        if _REFERENCE.search(name) or name.count(")") > name.count("("):
+        ("NFS page 5", "... Conflicts of Interest)"), nor an answer ("not applicable"), nor pages
+        ("106/107, 110/111"), nor a page's running header or footer ("Sustainability Report 2021 123")."""
+        if _REFERENCE.search(name) or _ANSWER.search(name) or name.count(")") > name.count("("):
             return False
         numbered_furniture = _DIGIT.search(name) and _undigited(name) in furniture
         if sum(char.isalpha() for char in name) < 0.5 * len(name) or numbered_furniture:

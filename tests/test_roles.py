@@ -229,3 +229,18 @@ def test_a_sasb_block_naming_topics_in_a_table_whose_gri_block_names_sections(tm
     assert (table.location, table.located) == ("section", ["GRI"])
     assert [f.found for f in report.findings if f.rule == "ESG401"] == []
     assert any("SASB" in note for note in table.notes)
+
+
+def test_an_answer_between_rows_is_no_section_name(tmp_path):
+    report = run(
+        tmp_path,
+        "Our Company\n2-1 Organizational details\n2-2 Entities included in the organization's "
+        "sustainability reporting\n2-3 Reporting period, frequency and contact point\n"
+        "Our People\n2-7 Employees\n"
+        "Governance\n2-9 Governance structure and composition\n"
+        "Climate Action\n305-1 Direct (Scope 1) GHG emissions\n"
+        "305-7 Nitrogen oxides (NOx), sulfur oxides (SOx), and other\nsignificant air emissions\n"
+        "Stack Emissions not applicable\n"
+        "Waste and Water\n306-3 Waste generated\n",
+    )
+    assert [f.found for f in report.findings if f.rule == "ESG401"] == []
