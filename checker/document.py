@@ -96,6 +96,7 @@ class Document:
             stop = min(len(flat), end + overlap)
             yield start, flat[start:stop].lower(), stop - end
             start = end
+
     @cached_property
     def _line_offsets(self) -> array[int]:
         """Where each cleaned line starts in `flat` (an array: 8 bytes a line, not 36)."""

@@ -18,6 +18,7 @@ def fail_level(value: str) -> str:
         raise OptionError("fail_on", f"no fail level '{value}' (valid: {', '.join(FAIL_LEVELS)})")
     return level
 
+
 KINDS = (
     "missing",
     "partial",

@@ -28,9 +28,9 @@ TITLES = {ROW.match(line)[1]: ROW.match(line)[2] for _, line in ROWS}
 PREFIXES = st.sampled_from(
     [b"", b"%PDF-1.7\n", b"PK\x03\x04", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\xff\xfe\x00\x00"]
 )
-REPORTISH = st.lists(
-    st.one_of(st.sampled_from(CLEAN_LINES), st.text(max_size=60)), max_size=80
-).map("\n".join)
+REPORTISH = st.lists(st.one_of(st.sampled_from(CLEAN_LINES), st.text(max_size=60)), max_size=80).map(
+    "\n".join
+)
 
 
 def findings(text: str) -> set[tuple]:
