@@ -64,6 +64,8 @@ class Disclosure:
     aliases: tuple[str, ...] = ()
     index_row_optional: bool = False
     per_topic: bool = False
+    wording_verified: bool = True
+    """False where the title is a paraphrase (HKEX Part D paragraphs): labels are not judged against it."""
     """Reported once per material topic (GRI 3-3, 103-x): rows may name their topic in the label."""
     """Required in the report, not as an index row (HKEX's mandatory statements): a report that says
     it under its own heading is not missing it."""
@@ -198,6 +200,7 @@ def build_catalog(raw: dict[str, Any], path: str) -> Catalog:
             aliases=_tuple(item, "aliases"),
             index_row_optional=item.get("index_row") == "optional",
             per_topic=bool(item.get("per_topic", False)),
+            wording_verified=item.get("wording") != "unverified",
         )
         disclosures[code_key(disclosure.code)] = disclosure
     superseded = {

@@ -50,12 +50,16 @@ class Context:
     @cached_property
     def titled_entries(self) -> list[IndexEntry]:
         """Rows whose label is meant to be the code's title: rows of a table whose label column
-        holds titles (checker/roles.py), not data-table metric rows."""
+        holds titles (checker/roles.py), not data-table metric rows, nor rows of a code whose
+        official wording is not known (a paraphrased title in the catalog)."""
         titled = {table.number for table in self.index.tables if table.label == "title"}
         return [
             entry
             for entry in self.index.entries
-            if not entry.metric and entry.table in titled and _reads_as_title(entry.label)
+            if not entry.metric
+            and entry.table in titled
+            and _reads_as_title(entry.label)
+            and ((disclosure := self.disclosure_for(entry)) is None or disclosure.wording_verified)
         ]
 
     @cached_property

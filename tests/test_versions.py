@@ -296,3 +296,27 @@ def test_a_required_code_printed_in_a_row_that_could_not_be_read_is_not_called_m
     rows += "Management approach 2016 (including 103-1, 103-2, 103-3) Climate\n"
     report = run(tmp_path, 2021, rows)
     assert [(f.code, f.severity) for f in report.findings if f.kind == "missing"] == [("102-14", "error")]
+
+
+def test_hkex_2025_part_d_paragraphs_are_recognised_counted_and_never_judged(tmp_path):
+    from checker import check
+    from checker.catalog import code_key, shipped_catalogs
+
+    hkex = next(c for c in shipped_catalogs() if c.id == "hkex_c2_2025")
+    part_c = [d for d in hkex.disclosures.values() if d.wording_verified]
+    rows = "".join(f"{d.code} {d.title} Environment\n" for d in part_c)
+    rows += "Paragraph 19 How our board oversees climate matters Environment\n"  # free wording
+    rows += "para 28 Our Scope 1 and Scope 2 emissions Environment\n"
+    path = tmp_path / "hkex2025.txt"
+    path.write_text(
+        "ESG Report 2025\nThis report covers the year ended 31 December 2025 and complies with the "
+        "HKEX ESG Reporting Code.\n\nEnvironment\nText.\n\nHKEX ESG Reporting Code Content Index\n" + rows,
+        encoding="utf-8",
+    )
+    report = check(path).reports[0]
+    assert report.error is None, report.error
+    assert {"para19", "para28"} <= {code_key(e.code) for e in report.entries}
+    part_d = [f for f in report.findings if f.code in {f"para {n}" for n in range(19, 42)}]
+    assert {f.kind for f in part_d} == {"missing"} and {f.severity for f in part_d} == {"info"}
+    assert {f.code for f in part_d} == {f"para {n}" for n in range(20, 42) if n != 28}
+    assert all("not verified" in f.message for f in part_d)
