@@ -167,6 +167,14 @@ def _continues(previous: str, following: str) -> bool:
     return following[:1].islower()
 
 
+def _bracket_closed(code_line: _CodeLine) -> _CodeLine:
+    """Codes cited in a bracket ("Management approach (103-1; 103-2; 103-3)"): the row's text is no
+    title of theirs."""
+    if code_line.rest.startswith(")"):
+        code_line.metric = ""
+    return code_line
+
+
 def _cited(before: str, hit: CodeHit) -> bool:
     """Whether a code-shaped text is cited, not a row's key: after a citing word, or a page range
     after a page word ("pp. 2-3"; "Pages 102-30" is no range, its numbers fall)."""
@@ -220,9 +228,7 @@ class IndexParser:
                 code_line = self._code_line(number, hit, "", text)
                 if _NO_LABEL.fullmatch(code_line.rest):
                     code_line.metric = self._metric_above(lines, number, found)
-                if code_line.rest.startswith(")"):  # "Management approach (103-1; ...\n103-3; 403-1)"
-                    code_line.metric = ""  # codes cited in a bracket: the row's text is no title of theirs
-                found += self._joined_rows(code_line)
+                found += self._joined_rows(_bracket_closed(code_line))
                 continue
             split = self._split_code(lines, number, text)
             if split:
@@ -230,35 +236,40 @@ class IndexParser:
                 skip_until = split.body_from - 1
                 continue
             hits = [hit for hit in self.finder.find_all(text) if not _cited(text[: hit.start], hit)]
-            for hit in hits[:1]:
-                prefix = text[: hit.start].strip()
-                unnumbered = _LEADING_DATA.sub("", prefix)  # "7 GRI 103: ..." after a column of numbers
-                data_only = _DATA_CELLS.fullmatch(prefix)
-                if hit.prefixed and prefix and not data_only:
-                    continue  # "... 12.3% GRI 305-4, WEF": a citation in a data table, not an index key
-                data = None if data_only else _TRAILING_DATA.search(prefix)
-                if data or data_only:
-                    code_line = self._code_line(number, hit, "", text)
-                    titled = text[hit.end : hit.end + 1] == ":"  # "7, 8 GRI 305-1: Direct (Scope 1) ..."
-                    if not titled and (data or len(prefix.split()) >= 2):
-                        code_line.metric = prefix[: data.start()].strip() if data else ""
-                    found.append(code_line)
-                elif _TITLE_PREFIX.match(prefix) or self._standard_heading.match(unnumbered):
-                    code_line = self._code_line(number, hit, unnumbered, text)
-                    if code_line.rest.startswith(")"):  # "GRI 103: ... 2016 (including 103-1, 103-2, 103-3)"
-                        code_line.metric = ""
-                    found += self._joined_rows(code_line)
-                elif (bracketed := self._bracketed(number, hit, prefix, text)) is not None:
-                    found.append(bracketed)
-                elif grouped := self._grouped_rows(number, hit, prefix, text):
-                    found += grouped
-                elif self._ends_row(hit, prefix, text):  # "Location of headquarters Purchase, NY 102-3."
-                    code_line = self._code_line(number, hit, "", text)
-                    code_line.metric = prefix  # the row's own description, not the code's title
-                    found.append(code_line)
-                elif hit.framework in self.finder.anywhere or self._opens_own_title(hit, text, lines, number):
-                    found += self._joined_rows(self._code_line(number, hit, "", text))
+            if hits:
+                found += self._mid_line_rows(lines, number, hits[0], text)
         return found
+
+    def _mid_line_rows(self, lines: list[str], number: int, hit: CodeHit, text: str) -> list[_CodeLine]:
+        """The rows of a line whose first code comes after some text, by what that text is."""
+        prefix = text[: hit.start].strip()
+        unnumbered = _LEADING_DATA.sub("", prefix)  # "7 GRI 103: ..." after a column of numbers
+        data_only = _DATA_CELLS.fullmatch(prefix)
+        if hit.prefixed and prefix and not data_only:
+            return []  # "... 12.3% GRI 305-4, WEF": a citation in a data table, not an index key
+        data = None if data_only else _TRAILING_DATA.search(prefix)
+        if data or data_only:
+            code_line = self._code_line(number, hit, "", text)
+            titled = text[hit.end : hit.end + 1] == ":"  # "7, 8 GRI 305-1: Direct (Scope 1) ..."
+            if not titled and (data or len(prefix.split()) >= 2):
+                code_line.metric = prefix[: data.start()].strip() if data else ""
+            return [code_line]
+        if _TITLE_PREFIX.match(prefix) or self._standard_heading.match(unnumbered):
+            # "Talent Nurturing B1 ...", "GRI 103: ... 2016 (including 103-1, 103-2, 103-3)"
+            return self._joined_rows(_bracket_closed(self._code_line(number, hit, unnumbered, text)))
+        bracketed = self._bracketed(number, hit, prefix, text)
+        if bracketed:
+            return [bracketed]
+        grouped = self._grouped_rows(number, hit, prefix, text)
+        if grouped:
+            return grouped
+        if self._ends_row(hit, prefix, text):  # "Location of headquarters Purchase, NY 102-3."
+            code_line = self._code_line(number, hit, "", text)
+            code_line.metric = prefix  # the row's own description, not the code's title
+            return [code_line]
+        if hit.framework in self.finder.anywhere or self._opens_own_title(hit, text, lines, number):
+            return self._joined_rows(self._code_line(number, hit, "", text))
+        return []
 
     def _bracketed(self, number: int, hit: CodeHit, prefix: str, text: str) -> _CodeLine | None:
         """Codes listed in a bracket after the row's own words ("Employment - Management approach
@@ -266,11 +277,8 @@ class IndexParser:
         words no title of theirs."""
         if not prefix.endswith("("):
             return None
-        code_line = self._code_line(number, hit, "", text)
-        if not code_line.extra or not code_line.rest.startswith(")"):
-            return None
-        code_line.metric = ""
-        return code_line
+        code_line = _bracket_closed(self._code_line(number, hit, "", text))
+        return code_line if code_line.extra and code_line.metric == "" else None
 
     def _grouped_rows(self, number: int, hit: CodeHit, prefix: str, text: str) -> list[_CodeLine]:
         """Index rows whatever opens their line: rows joined on one line after a table header
