@@ -1,4 +1,4 @@
-"""Find the content index in a report and turn it into rows.
+"""Find the content index in a report and turn it into rows (where rows start: row_starts.py).
 
 The bundled layout is a PDF table flattened to text: per row an optional section column
 (wrapped over several short lines), a code (possibly split: "TC-HW-" / "230a.1"), its label
@@ -22,9 +22,10 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from . import thresholds as t
-from .catalog import Catalog, Disclosure, code_key, framework_titles
+from .catalog import Catalog, framework_titles
 from .codes import CodeFinder, CodeHit
 from .document import Document
+from .row_starts import CodeLine, RowStarts, prefix_score
 from .sections import Headings, title_like
 from .table_parser import pipe_tables, table_entries
 from .text import canonical, fold, join_lines
@@ -32,42 +33,17 @@ from .text import canonical, fold, join_lines
 _CONNECTOR_END = re.compile(r"(?:\b(?:and|or|of|for|to|the|in|on|with|by|a|an|&)|[,&/-])$", re.I)
 _DIGIT = re.compile(r"\d")
 _DIGITS = re.compile(r"\d+")
-_DATA_CELL = r"(?:[-–—$%.,/]|\d[\d.,%]*(?:-\d[\d.,%]*)?|n/?a)"
-_DATA_CELLS = re.compile(rf"{_DATA_CELL}(?:\s+{_DATA_CELL})*")
-"""A prefix of data cells only (years' figures, dashes, a column of principle numbers "1-6, 7, 10"):
-the code sits in a trailing code column, or follows a column of numbers."""
-_LEADING_DATA = re.compile(rf"^(?:{_DATA_CELL}\s+)+")
-_TRAILING_DATA = re.compile(r"(?:\s(?:[-–—]|[<>]?[-+−]?[$€]?\d[\d.,]*\+?(?:%\d?)?|n/?a)){2,}$")
-"""A row label followed by two or more data cells: the code is in a trailing code column. Figures
-may carry "+" ("1,200+") or a footnote mark after "%" ("47.6%4")."""
-_NO_LABEL = re.compile(r"(?:[\W_]|\b[A-Z]{2,5}\b)*")
-"""What is left of a code line that carries no label: punctuation and acronyms ("WEF", "SASB")."""
 _ANSWER = re.compile(r"\b(?:not applicable|not reported|not material|not available|n/a)\b", re.I)
 """An answer or omission in the row ("STAR criteria" / "not applicable"): no section name."""
 _REFERENCE = re.compile(r"\b(?:pp?\.|pages?)\s*\d", re.I)
 """A page reference: the text is a location, not a section name."""
-_CODE_JOINER = re.compile(r"\s*(?:\(\d{4}\))?\s*(?:[,/;&]|and)?\s*")
-"""Between codes of one row: a separator, and a standard's year ("306-3 (2020) RT-AE-150a.1")."""
 _INDEX_TITLE = re.compile(r"\b(?:index|indices|reference table|content table)\b", re.I)
 """The index's own title ("GRI Content Index") ends the search for its first section name."""
-_TITLE_PREFIX = re.compile(r"^[A-Z][A-Za-z'’&]*(?:[ \t]+(?:[A-Z][A-Za-z'’&]*|and|of|for|the|to|&)){0,5}$")
-_CITING_WORD = re.compile(
-    r"\b(?:see|refer|to|in|under|per|and|or|of|with|also|cf|from|by|table|figure|chart)\W*$", re.I
-)
-"""A word before a code that cites it inside a row ("see 2-7", "in line with 305-1"), or a caption
-("GRI Table 102-8 A: Total number of employees"): no row starts there."""
-_PAGE_WORD_END = re.compile(r"\b(?:pp?\.?|pages?)\s*$", re.I)
 _POINTER = re.compile(r"(?:see|refer to|please refer)\b", re.I)
 _EDITION = re.compile(r"\s*\((?:19|20)\d\d\)")
 """A standard's edition printed after a title ("Emissions (2016)"): no part of the wording."""
 _OTHER_SCHEME_CODE = re.compile(r"[A-Z]{2,4}\d{1,3}\s+")
 """A code of another scheme printed before the title ("303-4 OG5 Water discharge", a G4 sector code)."""
-_NUMBERED_NAME = re.compile(r"(?:^|\s)\d{1,2}\.\s+(\D+)$")
-"""The last of numbered sub-section names printed before a row's codes."""
-_BARE_STANDARD = re.compile(r"\s*[,;/]\s*\d{3}(?=\s*[,;/])")
-"""A standard's number listed among codes ("102-22, 405, 405-1"): skipped, the list goes on."""
-_SIBLINGS = re.compile(r",(\d)(?![\w\-.])")
-"""Further codes of the same stem printed compactly after a code ("103-1,2,3"): a digit, no space."""
 
 
 @dataclass
@@ -130,20 +106,6 @@ class ContentIndex:
     """The report's headings outside the index, which the section names were matched against."""
 
 
-@dataclass
-class _CodeLine:
-    number: int
-    hit: CodeHit
-    prefix: str
-    rest: str
-    body_from: int
-    extra: list[CodeHit] = field(default_factory=list)
-    metric: str | None = None
-    """For a code at the end of a data row: the metric's name before the figures ("" if above)."""
-    rest_at: int = 0
-    """Where `rest` begins in the text the code line was read from."""
-
-
 def _units(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
     """Group non-empty (number, cleaned text) lines into units of text the layout keeps together."""
     units: list[list[tuple[int, str]]] = []
@@ -167,23 +129,6 @@ def _continues(previous: str, following: str) -> bool:
     return following[:1].islower()
 
 
-def _bracket_closed(code_line: _CodeLine) -> _CodeLine:
-    """Codes cited in a bracket ("Management approach (103-1; 103-2; 103-3)"): the row's text is no
-    title of theirs."""
-    if code_line.rest.startswith(")"):
-        code_line.metric = ""
-    return code_line
-
-
-def _cited(before: str, hit: CodeHit) -> bool:
-    """Whether a code-shaped text is cited, not a row's key: after a citing word, or a page range
-    after a page word ("pp. 2-3"; "Pages 102-30" is no range, its numbers fall)."""
-    if _CITING_WORD.search(before):
-        return True
-    numbers = [int(n) for n in re.findall(r"\d+", hit.code)]
-    return bool(_PAGE_WORD_END.search(before)) and len(numbers) == 2 and numbers[0] < numbers[1]
-
-
 def _fragment_like(unit: list[tuple[int, str]]) -> bool:
     """Section-column text: short capitalised lines without sentence punctuation."""
     return all(len(text) <= t.FRAGMENT_MAX_CHARS for _, text in unit) and title_like(
@@ -191,10 +136,11 @@ def _fragment_like(unit: list[tuple[int, str]]) -> bool:
     )
 
 
-class IndexParser:
+class IndexParser(RowStarts):
+    """Reads the rows RowStarts finds into entries, tables and section names."""
+
     def __init__(self, catalogs: list[Catalog], finder: CodeFinder | None = None) -> None:
-        self.catalogs = {c.framework: c for c in catalogs}
-        self.finder = finder or CodeFinder(catalogs)
+        super().__init__(catalogs, finder)
         self._titles = {c.framework: framework_titles(c) for c in catalogs}
         standards = {name for c in catalogs for d in c.disclosures.values() for name in d.standard_names}
         standards |= {d.title for c in catalogs for d in c.disclosures.values() if len(d.title.split()) >= 2}
@@ -202,219 +148,14 @@ class IndexParser:
         self._index_headings = sorted({fold(name) for name in headings})
         """Headings of an index itself: its groups, topics, standards' names ("Employment") and
         disclosure titles printed over their rows ("Governance Structure" over 102-18)."""
-        prefixes = "|".join(re.escape(p) for c in catalogs for p in c.code_prefixes) or "(?!)"
-        self._standard_heading = re.compile(rf"^(?:{prefixes})\s*[A-Z]?\d+(?:\.\d+)?\s*:", re.I)
 
-    # -- locating ---------------------------------------------------------------------------
-    def code_lines(self, document: Document) -> list[_CodeLine]:
-        """Lines that start an index row.
-
-        A code at the line start; a code split over two lines; a code after a short section
-        name ("Talent Nurturing B1"); a code after data cells only ("- - - 102-12 -", "305,
-        305-1"); and codes of a shape prose never has (SASB) anywhere in the line.
-        """
-        found: list[_CodeLine] = []
-        lines = document.cleaned
-        skip_until = 0
-        for number, text in enumerate(lines, 1):
-            if number <= skip_until or not text or text.startswith("|"):
-                continue  # pipe-table rows are read cell by cell, by the table parser
-            if len(text) > 8 and not _DIGIT.search(text):
-                continue  # every code holds a digit; short lines may be a split code's first half
-            hit = self.finder.match_at_start(text)
-            if hit and _cited(lines[number - 2] if number > 1 else "", hit):
-                continue  # "Annual report 2021, pp." then "2-3": a page range, not a code
-            if hit:
-                code_line = self._code_line(number, hit, "", text)
-                if _NO_LABEL.fullmatch(code_line.rest):
-                    code_line.metric = self._metric_above(lines, number, found)
-                found += self._joined_rows(_bracket_closed(code_line))
-                continue
-            split = self._split_code(lines, number, text)
-            if split:
-                found.append(split)
-                skip_until = split.body_from - 1
-                continue
-            hits = [hit for hit in self.finder.find_all(text) if not _cited(text[: hit.start], hit)]
-            if hits:
-                found += self._mid_line_rows(lines, number, hits[0], text)
-        return found
-
-    def _mid_line_rows(self, lines: list[str], number: int, hit: CodeHit, text: str) -> list[_CodeLine]:
-        """The rows of a line whose first code comes after some text, by what that text is."""
-        prefix = text[: hit.start].strip()
-        unnumbered = _LEADING_DATA.sub("", prefix)  # "7 GRI 103: ..." after a column of numbers
-        data_only = _DATA_CELLS.fullmatch(prefix)
-        if hit.prefixed and prefix and not data_only:
-            return []  # "... 12.3% GRI 305-4, WEF": a citation in a data table, not an index key
-        data = None if data_only else _TRAILING_DATA.search(prefix)
-        if data or data_only:
-            code_line = self._code_line(number, hit, "", text)
-            titled = text[hit.end : hit.end + 1] == ":"  # "7, 8 GRI 305-1: Direct (Scope 1) ..."
-            if not titled and (data or len(prefix.split()) >= 2):
-                code_line.metric = prefix[: data.start()].strip() if data else ""
-            return [code_line]
-        if _TITLE_PREFIX.match(prefix) or self._standard_heading.match(unnumbered):
-            # "Talent Nurturing B1 ...", "GRI 103: ... 2016 (including 103-1, 103-2, 103-3)"
-            return self._joined_rows(_bracket_closed(self._code_line(number, hit, unnumbered, text)))
-        bracketed = self._bracketed(number, hit, prefix, text)
-        if bracketed:
-            return [bracketed]
-        grouped = self._grouped_rows(number, hit, prefix, text)
-        if grouped:
-            return grouped
-        if self._ends_row(hit, prefix, text):  # "Location of headquarters Purchase, NY 102-3."
-            code_line = self._code_line(number, hit, "", text)
-            code_line.metric = prefix  # the row's own description, not the code's title
-            return [code_line]
-        if hit.framework in self.finder.anywhere or self._opens_own_title(hit, text, lines, number):
-            return self._joined_rows(self._code_line(number, hit, "", text))
-        return []
-
-    def _bracketed(self, number: int, hit: CodeHit, prefix: str, text: str) -> _CodeLine | None:
-        """Codes listed in a bracket after the row's own words ("Employment - Management approach
-        (103-1; 103-2; 103-3)", or the bracket wrapped to a line of its own): the row's codes, its
-        words no title of theirs."""
-        if not prefix.endswith("("):
-            return None
-        code_line = _bracket_closed(self._code_line(number, hit, "", text))
-        return code_line if code_line.extra and code_line.metric == "" else None
-
-    def _grouped_rows(self, number: int, hit: CodeHit, prefix: str, text: str) -> list[_CodeLine]:
-        """Index rows whatever opens their line: rows joined on one line after a table header
-        (three or more), or after a topic name (two or more); a section name listing its codes
-        ("Climate commitments and status A1, A1.2, A1.5; 305-1, 305-2": an inverted index)."""
-        numbered = _NUMBERED_NAME.search(prefix)  # "Chapter 1. Diverse consumption 2. Inclusive consumption"
-        name = numbered[1] if numbered else prefix
-        group = name if title_like(name) else ""
-        rows = self._joined_rows(self._code_line(number, hit, group, text))
-        if len(rows) >= (2 if group else t.JOINED_MIN_ROWS):
-            return rows
-        listed = 1 + len(rows[0].extra)
-        return rows if group and listed >= t.JOINED_MIN_ROWS else []
-
-    def _ends_row(self, hit: CodeHit, prefix: str, text: str) -> bool:
-        """A code column at the end of the row: a description of two words or more before the
-        codes; after them only punctuation, an acronym, or a short theme that is not the code's
-        title ("Purpose Statement 102-16 Governing purpose.")."""
-        code_line = self._code_line(0, hit, "", text)
-        rest = code_line.rest
-        described = len(re.findall(r"[A-Za-z]{3,}", prefix)) >= 2  # not "GRI 403(2018), 403-3"
-        theme = len(rest.split()) <= t.LOCATION_MAX_WORDS and not self._starts_own_title(hit, rest)
-        return described and bool(_NO_LABEL.fullmatch(rest) or theme) and not _cited(prefix, hit)
-
-    def _opens_own_title(self, hit: CodeHit, text: str, lines: list[str], number: int) -> bool:
-        """A code after the previous row's answer ("... Emissions Data 305-2 Energy indirect (Scope
-        2) GHG emissions"), or ending its line above its title: what follows starts the code's own
-        official wording, so the code starts a row."""
-        following_line = lines[number] if number < len(lines) else ""
-        return self._starts_own_title(hit, text[hit.end :].strip(" .,;:") or following_line)
-
-    def _starts_own_title(self, hit: CodeHit, text: str) -> bool:
-        """The text opens with the code's own wording, or with its words reordered ("Direct
-        greenhouse gas (GHG) emissions (Scope 1)"), for a wording of three words or more."""
-        head = fold(text)
-        forms = self._own_forms(hit) if head else []
-        words = head.split()
-        return any(
-            _prefix_score(head[: len(form)], form) >= t.LABEL_MATCH
-            or (
-                len(form.split()) >= 3
-                and fuzz.token_set_ratio(" ".join(words[: len(form.split()) + 3]), form) >= t.LABEL_MATCH
-            )
-            for form in forms
-        )
-
-    @staticmethod
-    def _metric_above(lines: list[str], number: int, found: list[_CodeLine]) -> str | None:
-        """The metric of a reference cell wrapped below its data row ("... 416 363 14.6%" then
-        "GRI 205-3," then "GRI 2-27, WEF"), or None when the line above holds no figures."""
-        if found and found[-1].number == number - 1 and found[-1].metric is not None:
-            return found[-1].metric
-        above = lines[number - 2] if number > 1 else ""
-        data = _TRAILING_DATA.search(above)
-        return above[: data.start()].strip() if data else None
-
-    def _code_line(self, number: int, hit: CodeHit, prefix: str, text: str) -> _CodeLine:
-        """A code line; further codes listed right after the first ("305-2, 305-3", "103-1,2,3")
-        share its row."""
-        extra: list[CodeHit] = []
-        rest = text[hit.end :]
-        last = hit
-        while True:
-            sibling = _SIBLINGS.match(rest)
-            stem = re.match(r"(.*[-.])(\d+)$", last.code)
-            ascending = sibling and stem and int(sibling[1]) > int(stem[2])
-            same_stem = self.finder.match_at_start(stem[1] + sibling[1]) if ascending else None
-            if same_stem and same_stem.framework == last.framework:
-                extra.append(same_stem)
-                last = same_stem
-                rest = rest[sibling.end() :]
-                continue
-            joined = _CODE_JOINER.match(rest)
-            following = self.finder.match_at_start(rest[joined.end() :]) if joined else None
-            if not following and (bare := _BARE_STANDARD.match(rest)):  # "102-22, 405, 405-1"
-                joined = _CODE_JOINER.match(rest, bare.end())
-                following = self.finder.match_at_start(rest[joined.end() :]) if joined else None
-            if not joined or not following:
-                break
-            extra.append(following)
-            last = following
-            rest = rest[joined.end() + following.end :]
-        stripped = rest.lstrip(" ,;/:.-")  # "GRI 102-8: Information on ...", "305-5. Reduction ..."
-        rest_at = len(text) - len(stripped)
-        return _CodeLine(number, hit, prefix, stripped.rstrip(" ,;/"), number + 1, extra, rest_at=rest_at)
-
-    def _joined_rows(self, first: _CodeLine) -> list[_CodeLine]:
-        """Rows joined on one line ("102-1 Name of the organization ● 6 102-2 Activities, ... ● 6").
-
-        A further code starts a row of its own where the text before it has words of its own
-        (the previous row's title or answer), no bracket is open, and no citing word ("see",
-        "in line with") leads to it; its text runs to the next such code.
-        """
-        if first.metric is not None:
-            return [first]
-        rows = [first]
-        rest = first.rest
-        text_at = 0
-        for hit in self.finder.find_all(rest):
-            before = rest[text_at : hit.start]
-            if (
-                hit.start < text_at
-                or not re.search(r"[A-Za-z]{2,}", before)
-                or before.count("(") > before.count(")")
-                or _cited(before, hit)
-            ):
-                continue
-            row = self._code_line(first.number, hit, "", rest)
-            rows[-1].rest = before.strip(" ,;/")
-            rows.append(row)
-            text_at = row.rest_at
-        return rows
-
-    def _split_code(self, lines: list[str], number: int, text: str) -> _CodeLine | None:
-        """A code broken over two lines by the PDF table ("TC-HW-" / "230a.1", "2" / "-12 ...")."""
-        if len(text) > 8:
-            return None
-        for following in range(number + 1, min(number + 4, len(lines) + 1)):
-            nxt = lines[following - 1]
-            if not nxt:
-                continue
-            joined = text + nxt
-            hit = self.finder.match_at_start(joined)
-            if hit and hit.end > len(text):
-                code_line = self._code_line(number, hit, "", joined)
-                code_line.body_from = following + 1
-                return code_line
-            return None
-        return None
-
-    def regions(self, document: Document, code_lines: list[_CodeLine]) -> list[list[_CodeLine]]:
+    # -- the index's tables -----------------------------------------------------------------
+    def regions(self, document: Document, code_lines: list[CodeLine]) -> list[list[CodeLine]]:
         """Runs of code rows close enough together to be one index, and not parted by the title
         of another index ("SASB INDEX" after a GRI index: a table with columns of its own); and
         small tables spread over the report ("SASB CODE" columns under each topic's section) when
         their codes have a shape prose never has and they add up to an index."""
-        runs: list[list[_CodeLine]] = []
+        runs: list[list[CodeLine]] = []
         titled: list[int] = []  # runs opened by another framework's index title: an index however short
         for code_line in code_lines:
             gap = code_line.number - runs[-1][-1].number if runs else 0
@@ -435,7 +176,7 @@ class IndexParser:
             if _codes(run) >= t.INDEX_MIN_ROWS or run in small or number in titled
         ]
 
-    def _index_title_between(self, document: Document, previous: _CodeLine, following: _CodeLine) -> bool:
+    def _index_title_between(self, document: Document, previous: CodeLine, following: CodeLine) -> bool:
         """An index title naming another framework than the rows above ("SASB INDEX" under GRI
         rows; not the running header "GRI Content Index" of the same index's next page)."""
         others = [name for name in self.catalogs if name != previous.hit.framework]
@@ -447,7 +188,7 @@ class IndexParser:
                     return True
         return False
 
-    def _distinctive(self, run: list[_CodeLine]) -> bool:
+    def _distinctive(self, run: list[CodeLine]) -> bool:
         return all(row.hit.framework in self.finder.anywhere for row in run)
 
     # -- parsing ----------------------------------------------------------------------------
@@ -496,7 +237,7 @@ class IndexParser:
             ]
         return entries, spans
 
-    def _span(self, document: Document, run: list[_CodeLine]) -> tuple[int, int]:
+    def _span(self, document: Document, run: list[CodeLine]) -> tuple[int, int]:
         start = run[0].number
         seen = 0
         for number in range(run[0].number - 1, max(0, run[0].number - 16), -1):
@@ -512,7 +253,7 @@ class IndexParser:
                 break
         return start, self._tail_end(document, run[-1])
 
-    def _tail_end(self, document: Document, last: _CodeLine) -> int:
+    def _tail_end(self, document: Document, last: CodeLine) -> int:
         limit = min(len(document.lines), last.body_from + t.LAST_ROW_MAX_LINES)
         for number in range(last.body_from, limit + 1):
             if number in document.breaks:
@@ -522,7 +263,7 @@ class IndexParser:
     def _parse_run(
         self,
         document: Document,
-        run: list[_CodeLine],
+        run: list[CodeLine],
         span: tuple[int, int],
         headings: Headings,
         index: ContentIndex,
@@ -569,7 +310,7 @@ class IndexParser:
                 )
 
     def _split_row(
-        self, code_line: _CodeLine, body: list[tuple[int, str]]
+        self, code_line: CodeLine, body: list[tuple[int, str]]
     ) -> tuple[str, str, list[tuple[int, str]]]:
         """label, remark, and the trailing section fragments that belong to the next row."""
         lines = ([(code_line.number, code_line.rest)] if code_line.rest else []) + body
@@ -672,25 +413,13 @@ class IndexParser:
             return [" ".join(titles)]
         return [" ".join(titles), " ".join(titles[:-1]) + " and " + titles[-1]]
 
-    def _disclosure(self, hit: CodeHit) -> Disclosure | None:
-        catalog = self.catalogs.get(hit.framework)
-        return catalog.get(hit.code) if catalog else None
-
-    def _own_forms(self, hit: CodeHit) -> list[str]:
-        """The code's own official wordings, folded; a superseded code's last title."""
-        catalog = self.catalogs.get(hit.framework)
-        own = catalog.get(hit.code) if catalog else None
-        superseded = catalog.superseded.get(code_key(hit.code)) if catalog else None
-        own_forms = own.label_forms if own else (superseded.title,) if superseded else ()
-        return [fold(form) for form in own_forms]
-
     def _forms(self, hit: CodeHit, first_unit: str) -> list[str]:
         """Official wordings the label may be the start of: its own code's, else the closest one's."""
         if hit.framework not in self.catalogs:
             return []
         head = fold(first_unit)
         forms = self._own_forms(hit)
-        if any(_prefix_score(head, form) >= t.LABEL_EXTEND for form in forms):
+        if any(prefix_score(head, form) >= t.LABEL_EXTEND for form in forms):
             return forms
         titles = self._titles[hit.framework]
         best = process.extractOne(head, [form for form, _ in titles], scorer=fuzz.partial_ratio)
@@ -767,7 +496,7 @@ def _page_furniture(document: Document) -> set[str]:
     return {line for line, count in counts.items() if line and count >= t.FURNITURE_MIN_PAGES}
 
 
-def _answers_between(run: list[_CodeLine], code_line: _CodeLine) -> bool:
+def _answers_between(run: list[CodeLine], code_line: CodeLine) -> bool:
     """A row after a long answer in an index already found ("403-1" or "Emissions 305-2" opening a
     line, 97 lines of prose after "201-1"): the index goes on, up to a wider gap."""
     last = run[-1]
@@ -780,7 +509,7 @@ def _answers_between(run: list[_CodeLine], code_line: _CodeLine) -> bool:
     )
 
 
-def _codes(rows: list[_CodeLine]) -> int:
+def _codes(rows: list[CodeLine]) -> int:
     """How many codes the rows list ("305-1, 305-2" is two)."""
     return sum(1 + len(row.extra) for row in rows)
 
@@ -790,18 +519,8 @@ def _best_ratio(text: str, forms: list[str]) -> float:
     return best[1] if best else 0.0
 
 
-def _prefix_score(candidate: str, form: str) -> float:
-    """How well `candidate` reads as the beginning of `form` (100: it is a prefix).
-
-    Text running past the end of the form is not the form any more, so it scores 0.
-    """
-    if not candidate or len(candidate) > len(form) + max(3, len(form) // 20):
-        return 0.0
-    return fuzz.ratio(candidate, form[: len(candidate)])
-
-
 def _extends(candidate: str, form: str) -> bool:
-    return _prefix_score(candidate, form) >= t.LABEL_EXTEND or _words_of(candidate, form)
+    return prefix_score(candidate, form) >= t.LABEL_EXTEND or _words_of(candidate, form)
 
 
 def _words_of(candidate: str, form: str) -> bool:
