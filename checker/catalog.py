@@ -130,6 +130,8 @@ class Catalog:
     disclosures: dict[str, Disclosure]
     superseded: dict[str, Superseded] = field(default_factory=dict)
     code_prefixes: tuple[str, ...] = ()
+    misprints: tuple[tuple[str, str], ...] = ()
+    """(regex, replacement) pairs for misprints the code shape admits ("EM-EP 000.A")."""
     mentions: tuple[str, ...] = ()
     scope: str = ""
     codes_anywhere: bool = False
@@ -147,6 +149,13 @@ class Catalog:
 
     def get(self, code: str) -> Disclosure | None:
         return self.disclosures.get(code_key(code))
+
+    def meant(self, code: str) -> str | None:
+        """The code a misprint stands for ("TR-AU-OOO.A" -> "TR-AU-000.A"), or None."""
+        fixed = code
+        for printed, replacement in self.misprints:
+            fixed = re.sub(printed, replacement, fixed)
+        return fixed if fixed != code else None
 
     def claim_level(self, level_id: str) -> ClaimLevel:
         for level in self.claim_levels:
@@ -237,6 +246,7 @@ def build_catalog(raw: dict[str, Any], path: str) -> Catalog:
         disclosures=disclosures,
         superseded=superseded,
         code_prefixes=tuple(raw.get("code_prefixes") or ()),
+        misprints=tuple((item["printed"], item["code"]) for item in raw.get("misprints") or ()),
         mentions=tuple(raw.get("mentions") or ()),
         scope=raw.get("scope", ""),
         codes_anywhere=bool(raw.get("codes_anywhere", False)),

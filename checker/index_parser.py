@@ -62,6 +62,8 @@ class IndexEntry:
     """A data-table row ("Voluntary turnover 5.4% 3.6% 401-1"): its label names a metric, not the code."""
     table: int = 0
     """Which table of the index the row belongs to (ContentIndex.tables): its columns' roles."""
+    misprint: str = ""
+    """The code as printed when it is a misprint of `code` ("TR-AU-OOO.A" for "TR-AU-000.A")."""
 
 
 @dataclass(frozen=True)
@@ -208,6 +210,11 @@ class IndexParser(RowStarts):
             entry.table += len(regions)
         if table_entries:
             index.entries = sorted(index.entries + table_entries, key=lambda entry: entry.line)
+        for entry in index.entries:  # a misprinted code is read as the code meant
+            catalog = self.catalogs.get(entry.framework)
+            meant = catalog.meant(entry.code) if catalog else None
+            if meant:
+                entry.misprint, entry.code = entry.code, meant
         return index
 
     def _tables(self, document: Document) -> tuple[list[IndexEntry], list[tuple[int, int]]]:

@@ -102,6 +102,8 @@ class RowStarts:
         self.finder = finder or CodeFinder(catalogs)
         prefixes = "|".join(re.escape(p) for c in catalogs for p in c.code_prefixes) or "(?!)"
         self._standard_heading = re.compile(rf"^(?:{prefixes})\s*[A-Z]?\d+(?:\.\d+)?\s*:", re.I)
+        misprints = "|".join(printed for c in catalogs for printed, _ in c.misprints)
+        self._misprinted = re.compile(misprints or "(?!)")
 
     def code_lines(self, document: Document) -> list[CodeLine]:
         """Lines that start an index row.
@@ -116,8 +118,8 @@ class RowStarts:
         for number, text in enumerate(lines, 1):
             if number <= skip_until or not text or text.startswith("|"):
                 continue  # pipe-table rows are read cell by cell, by the table parser
-            if len(text) > 8 and not _DIGIT.search(text):
-                continue  # every code holds a digit; short lines may be a split code's first half
+            if len(text) > 8 and not _DIGIT.search(text) and not self._misprinted.search(text):
+                continue  # every code holds a digit but a misprint; short lines may be a split code's half
             hit = self.finder.match_at_start(text)
             if hit and _cited(lines[number - 2] if number > 1 else "", hit):
                 continue  # "Annual report 2021, pp." then "2-3": a page range, not a code

@@ -263,3 +263,18 @@ def test_a_disclosure_reported_per_topic_may_name_its_topic(tmp_path):
     assert [f for f in findings(path) if f.kind in ("mislabeled", "inconsistent-label")] == []
     other = variant(tmp_path, ("3-3 Management of material topics\n", "3-3 Management of climate risks\n"))
     assert [f.kind for f in findings(other)] == ["mislabeled"]  # a word dropped is no topic named
+
+
+def test_a_misprinted_sasb_code_is_read_as_the_code_meant_and_named(tmp_path):
+    from checker.catalog import shipped_catalogs
+
+    sasb = next(c for c in shipped_catalogs() if c.id == "sasb_hw")
+    rows = "".join(f"{d.code} {d.title}\n" for d in sasb.disclosures.values())
+    rows = rows.replace("TC-HW-000.A", "TC-HW-OOO.A").replace("TC-HW-000.B", "TC-HW 000.B")
+    path = tmp_path / "sasb.txt"
+    path.write_text("Report 2023\nWe report with reference to the SASB standard.\n\nSASB Index\n" + rows)
+    flagged = sorted((f.rule, f.found, f.expected) for f in findings(path) if f.severity != "info")
+    assert flagged == [
+        ("ESG203", "TC-HW 000.B", "TC-HW-000.B"),
+        ("ESG203", "TC-HW-OOO.A", "TC-HW-000.A"),
+    ]  # read as the codes meant: no unknown-code, nothing missing
