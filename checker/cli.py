@@ -10,8 +10,8 @@ import click
 
 from . import __version__
 from .errors import InputError
+from .output import FORMATS
 
-FORMATS = ("text", "json")
 FAIL_LEVELS = ("error", "warning", "info", "never")
 
 
@@ -57,7 +57,15 @@ def main() -> None:
     type=click.Choice(FORMATS),
     default="text",
     show_default=True,
-    help="text: coloured report; json: the JSON contract for scripts.",
+    help="text: coloured report; json: the JSON contract; sarif: code scanning; "
+    "github: workflow annotations; markdown: a summary for a review.",
+)
+@click.option(
+    "--output",
+    "-o",
+    "output",
+    metavar="FILE",
+    help="Write the output to FILE (atomically) instead of standard output.",
 )
 @click.option(
     "--fail-on",
@@ -95,10 +103,15 @@ def main() -> None:
     metavar="N",
     help="Check reports in N parallel processes (0: one per core when several reports).",
 )
-@click.option("--color/--no-color", default=None, help="Force or disable colour (default: when a terminal).")
+@click.option(
+    "--color/--no-color",
+    default=None,
+    help="Force or disable colour (default: on a terminal, unless NO_COLOR is set).",
+)
 def check(
     paths: tuple[str, ...],
     output_format: str,
+    output: str | None,
     fail_on: str,
     claims: tuple[str, ...],
     catalogs: tuple[str, ...],
@@ -106,19 +119,20 @@ def check(
     jobs: int,
     color: bool | None,
 ) -> None:
-    """Check reports (.txt, .md, .pdf, .docx): files, folders or globs."""
+    """Check reports (.txt, .md, .pdf, .docx): files, folders, globs, or - for standard input."""
     import os
 
-    from .engine import check as run_check
+    from .output import rendered, wants_color, write
     from .walk import expand_sources
 
-    sources = expand_sources(paths)
+    sources = expand_sources(p for p in paths if p != "-")
     jobs = jobs or min(os.cpu_count() or 1, len(sources))
     show_progress = output_format == "text" and len(sources) > 1 and sys.stderr.isatty()
     try:
         with _progress(show_progress, len(sources)) as advance:
-            result = run_check(
-                *sources,
+            result = _run(
+                sources,
+                "-" in paths,
                 catalogs=catalogs,
                 claims=_pairs(claims, "--claim"),
                 versions=_pairs(versions, "--framework-version"),
@@ -131,18 +145,36 @@ def check(
     for report in result.reports:
         if report.error:
             click.echo(f"esgcheck: {report.error}", err=True)
-    if output_format == "json":
-        from .render.json_out import render
-
-        click.echo(render(result))
-    else:
-        from rich.console import Console
-
-        from .render.terminal import render as render_text
-
-        console = Console(no_color=color is False, force_terminal=color or None, highlight=False)
-        render_text(result, console)
+    try:
+        write(rendered(result, output_format, wants_color(color, bool(output and output != "-"))), output)
+    except OSError as err:
+        click.echo(f"esgcheck: {output}: cannot be written ({err.strerror or err})", err=True)
+        sys.exit(2)
     sys.exit(result.exit_code(fail_on))
+
+
+def _run(sources: list, stdin: bool, **options: object):  # type: ignore[no-untyped-def]
+    """engine.check on the sources, with standard input (`-`) read first when it is named."""
+    from .engine import check as run_check
+
+    if not stdin:
+        return run_check(*sources, **options)  # type: ignore[arg-type]
+    import os
+
+    from .stdin import NAME, read_stdin
+
+    text, temporary = read_stdin()
+    if text is not None:
+        return run_check(*sources, text=text, name=NAME, **options)  # type: ignore[arg-type]
+    try:
+        result = run_check(temporary, *sources, **options)  # type: ignore[arg-type]
+    finally:
+        os.unlink(temporary)  # type: ignore[arg-type]
+    first = result.reports[0]
+    first.path = NAME
+    if first.error:
+        first.error = first.error.replace(str(temporary), NAME)
+    return result
 
 
 @contextmanager
