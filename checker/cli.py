@@ -70,9 +70,28 @@ def main() -> None:
 @click.option(
     "--fail-on",
     type=click.Choice(FAIL_LEVELS, case_sensitive=False),
-    default="warning",
-    show_default=True,
-    help="Exit 1 when a finding is at or above this severity.",
+    default=None,
+    help="Exit 1 when a finding is at or above this severity.  [default: warning, or the config's]",
+)
+@click.option(
+    "--config",
+    "config_file",
+    metavar="FILE",
+    help="Settings from FILE (pyproject.toml or .esgcheck.yaml), not the one found above the input.",
+)
+@click.option(
+    "--select",
+    "select",
+    multiple=True,
+    metavar="RULE",
+    help="Report only these rules (codes or names; repeat or separate with commas).",
+)
+@click.option(
+    "--ignore",
+    "ignore",
+    multiple=True,
+    metavar="RULE",
+    help="Do not report these rules (codes or names; repeat or separate with commas).",
 )
 @click.option(
     "--claim",
@@ -112,7 +131,10 @@ def check(
     paths: tuple[str, ...],
     output_format: str,
     output: str | None,
-    fail_on: str,
+    fail_on: str | None,
+    config_file: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
     claims: tuple[str, ...],
     catalogs: tuple[str, ...],
     versions: tuple[str, ...],
@@ -122,9 +144,19 @@ def check(
     """Check reports (.txt, .md, .pdf, .docx): files, folders, globs, or - for standard input."""
     import os
 
+    from .config import resolve
     from .output import rendered, wants_color, write
+    from .silence import filter_rules
     from .walk import expand_sources
 
+    try:
+        config = resolve(config_file, paths)
+        chosen_rules = _rule_codes(select, "--select") if select else config.select
+        ignored = (*config.ignore, *_rule_codes(ignore, "--ignore"))
+    except InputError as err:
+        click.echo(f"esgcheck: {err}", err=True)
+        sys.exit(2)
+    fail_on = fail_on or config.fail_on or "warning"
     sources = expand_sources(p for p in paths if p != "-")
     jobs = jobs or min(os.cpu_count() or 1, len(sources))
     show_progress = output_format == "text" and len(sources) > 1 and sys.stderr.isatty()
@@ -133,9 +165,9 @@ def check(
             result = _run(
                 sources,
                 "-" in paths,
-                catalogs=catalogs,
-                claims=_pairs(claims, "--claim"),
-                versions=_pairs(versions, "--framework-version"),
+                catalogs=(*config.catalogs, *catalogs),
+                claims={**config.claims, **_pairs(claims, "--claim")},
+                versions={**config.versions, **_pairs(versions, "--framework-version")},
                 jobs=jobs,
                 on_report=advance,
             )
@@ -145,12 +177,24 @@ def check(
     for report in result.reports:
         if report.error:
             click.echo(f"esgcheck: {report.error}", err=True)
+    filter_rules(result, chosen_rules, ignored)
     try:
         write(rendered(result, output_format, wants_color(color, bool(output and output != "-"))), output)
     except OSError as err:
         click.echo(f"esgcheck: {output}: cannot be written ({err.strerror or err})", err=True)
         sys.exit(2)
     sys.exit(result.exit_code(fail_on))
+
+
+def _rule_codes(values: tuple[str, ...], option: str) -> tuple[str, ...]:
+    """Rule codes from codes or names, repeated or comma-separated; an unknown one is a usage error."""
+    from .errors import OptionError
+    from .silence import rule_codes
+
+    try:
+        return rule_codes(values)
+    except LookupError as err:
+        raise OptionError(option, f"no rule '{err.args[0]}' (see `esgcheck rules`)") from None
 
 
 def _run(sources: list, stdin: bool, **options: object):  # type: ignore[no-untyped-def]
