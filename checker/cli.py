@@ -94,6 +94,18 @@ def main() -> None:
     help="Do not report these rules (codes or names; repeat or separate with commas).",
 )
 @click.option(
+    "--baseline",
+    "baseline",
+    metavar="FILE",
+    help="Do not report the findings recorded in FILE (written by --write-baseline).",
+)
+@click.option(
+    "--write-baseline",
+    "write_baseline_to",
+    metavar="FILE",
+    help="Record the current findings in FILE and exit 0: later runs with --baseline fail only on new ones.",
+)
+@click.option(
     "--claim",
     "claims",
     multiple=True,
@@ -135,6 +147,8 @@ def check(
     config_file: str | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
+    baseline: str | None,
+    write_baseline_to: str | None,
     claims: tuple[str, ...],
     catalogs: tuple[str, ...],
     versions: tuple[str, ...],
@@ -179,11 +193,30 @@ def check(
             click.echo(f"esgcheck: {report.error}", err=True)
     filter_rules(result, chosen_rules, ignored)
     try:
+        if write_baseline_to:
+            _write_baseline(result, write_baseline_to)
+        if baseline or config.baseline:
+            from .baseline import apply_baseline
+
+            apply_baseline(result, baseline or config.baseline)  # type: ignore[arg-type]
+    except InputError as err:
+        click.echo(f"esgcheck: {err}", err=True)
+        sys.exit(2)
+    try:
         write(rendered(result, output_format, wants_color(color, bool(output and output != "-"))), output)
     except OSError as err:
         click.echo(f"esgcheck: {output}: cannot be written ({err.strerror or err})", err=True)
         sys.exit(2)
     sys.exit(result.exit_code(fail_on))
+
+
+def _write_baseline(result, path: str) -> None:  # type: ignore[no-untyped-def]
+    """Record the findings and stop: exit 0, or 2 when a report could not be checked."""
+    from .baseline import write_baseline
+
+    count = write_baseline(result, path)
+    click.echo(f"esgcheck: recorded {count} finding(s) in {path}", err=True)
+    sys.exit(2 if any(report.error for report in result.reports) else 0)
 
 
 def _rule_codes(values: tuple[str, ...], option: str) -> tuple[str, ...]:

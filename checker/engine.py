@@ -25,6 +25,7 @@ from .errors import InputError
 from .findings import Finding
 from .index_parser import IndexEntry, IndexParser
 from .labels import LabelMatcher
+from .markers import unmarked
 from .options import checked_claims, checked_versions
 from .period import read_period
 from .reader import read_document, text_document
@@ -79,7 +80,7 @@ def check_document(
     assert index.headings is not None
     ctx = Context(document, index, by_framework, found_claims, index.headings, labels, frameworks)
     decide_roles(ctx)
-    findings = run_rules(ctx)
+    findings = unmarked(run_rules(ctx), document.markers)
     return ReportResult(
         path=document.path,
         claims=found_claims,
