@@ -106,6 +106,17 @@ def main() -> None:
     help="Record the current findings in FILE and exit 0: later runs with --baseline fail only on new ones.",
 )
 @click.option(
+    "--allow-no-index",
+    is_flag=True,
+    help="A file with no content index passes silently (for pre-commit hooks on every draft).",
+)
+@click.option(
+    "--quiet",
+    "-q",
+    is_flag=True,
+    help="Print nothing when the run passes (exit 0).",
+)
+@click.option(
     "--claim",
     "claims",
     multiple=True,
@@ -149,6 +160,8 @@ def check(
     ignore: tuple[str, ...],
     baseline: str | None,
     write_baseline_to: str | None,
+    allow_no_index: bool,
+    quiet: bool,
     claims: tuple[str, ...],
     catalogs: tuple[str, ...],
     versions: tuple[str, ...],
@@ -188,6 +201,8 @@ def check(
     except InputError as err:  # a bad catalog or option value (OptionError) concerns every report
         click.echo(f"esgcheck: {err}", err=True)
         sys.exit(2)
+    if allow_no_index:
+        result.reports = [report for report in result.reports if not report.no_index]
     for report in result.reports:
         if report.error:
             click.echo(f"esgcheck: {report.error}", err=True)
@@ -202,12 +217,15 @@ def check(
     except InputError as err:
         click.echo(f"esgcheck: {err}", err=True)
         sys.exit(2)
+    code = result.exit_code(fail_on)
+    if quiet and code == 0:
+        sys.exit(0)
     try:
         write(rendered(result, output_format, wants_color(color, bool(output and output != "-"))), output)
     except OSError as err:
         click.echo(f"esgcheck: {output}: cannot be written ({err.strerror or err})", err=True)
         sys.exit(2)
-    sys.exit(result.exit_code(fail_on))
+    sys.exit(code)
 
 
 def _write_baseline(result, path: str) -> None:  # type: ignore[no-untyped-def]

@@ -110,3 +110,12 @@ def test_a_missing_or_foreign_baseline_is_exit_2(tmp_path):
     (tmp_path / "other.json").write_text('{"a": 1}')
     foreign = run(draft, "--baseline", tmp_path / "other.json")
     assert foreign.exit_code == 2 and "is not an esgcheck baseline" in foreign.output
+
+
+def test_allow_no_index_lets_files_without_an_index_pass_quietly(tmp_path):
+    notes = write(tmp_path, "# Notes\n\nNo index here.\n", "notes.md")
+    assert run(notes).exit_code == 2
+    result = run(notes, CLEAN, "--allow-no-index", "--quiet")
+    assert result.exit_code == 0 and result.output == ""
+    unreadable = run(notes, tmp_path / "missing.txt", "--allow-no-index")
+    assert unreadable.exit_code == 2 and "no such file" in unreadable.output  # only a missing index passes
