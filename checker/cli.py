@@ -117,6 +117,13 @@ def main() -> None:
     help="Print nothing when the run passes (exit 0).",
 )
 @click.option(
+    "--fix",
+    is_flag=True,
+    help="Rewrite labels that are another code's title, or a misquoted one, to the official title "
+    "(Markdown and text drafts only), then check again.",
+)
+@click.option("--diff", is_flag=True, help="Show the --fix changes as a diff; write nothing.")
+@click.option(
     "--claim",
     "claims",
     multiple=True,
@@ -162,6 +169,8 @@ def check(
     write_baseline_to: str | None,
     allow_no_index: bool,
     quiet: bool,
+    fix: bool,
+    diff: bool,
     claims: tuple[str, ...],
     catalogs: tuple[str, ...],
     versions: tuple[str, ...],
@@ -217,6 +226,16 @@ def check(
     except InputError as err:
         click.echo(f"esgcheck: {err}", err=True)
         sys.exit(2)
+    if fix or diff:
+        if "-" in paths:
+            click.echo("esgcheck: --fix and --diff rewrite files, not standard input", err=True)
+            sys.exit(2)
+        changed = _fix(result, write=not diff)
+        if diff:  # as ruff --diff: 1 when there is something to fix
+            sys.exit(2 if any(r.error for r in result.reports) else int(changed))
+        if changed:
+            ctx = click.get_current_context()
+            ctx.invoke(check, **{**ctx.params, "fix": False})  # report what is left
     code = result.exit_code(fail_on)
     if quiet and code == 0:
         sys.exit(0)
@@ -226,6 +245,30 @@ def check(
         click.echo(f"esgcheck: {output}: cannot be written ({err.strerror or err})", err=True)
         sys.exit(2)
     sys.exit(code)
+
+
+def _fix(result, write: bool) -> bool:  # type: ignore[no-untyped-def]
+    """Plan the label fixes of each report; show them as a diff or write them. True if a file changed."""
+    from .fix import FilePlan, plan
+
+    changed = False
+    for report in result.reports:
+        planned = plan(report)
+        if isinstance(planned, str):
+            click.echo(f"esgcheck: {planned}", err=True)
+        if not isinstance(planned, FilePlan):
+            continue
+        for note in planned.skipped:
+            click.echo(f"esgcheck: {note}", err=True)
+        if not planned.edits:
+            continue
+        if write:
+            planned.write()
+            click.echo(f"esgcheck: fixed {len(planned.edits)} label(s) in {planned.path}", err=True)
+        else:
+            click.echo(planned.diff(), nl=False)
+        changed = True
+    return changed
 
 
 def _write_baseline(result, path: str) -> None:  # type: ignore[no-untyped-def]
