@@ -10,17 +10,17 @@ from .result import CheckResult, ReportResult
 
 
 def rule_codes(values: Iterable[str]) -> tuple[str, ...]:
-    """Rule codes from codes, names or kinds, each value possibly comma-separated; LookupError(part)
-    for one that names no rule."""
-    from .rules import rule_by_code
+    """Rule codes from codes, names or kinds (a kind means every rule of it: section-not-found is
+    ESG401 and ESG402), each value possibly comma-separated; LookupError(part) for one naming none."""
+    from .rules import RULES
 
     codes = []
     for value in values:
-        for part in filter(None, (p.strip() for p in value.split(","))):
-            rule = rule_by_code(part)
-            if rule is None:
+        for part in filter(None, (p.strip().upper() for p in value.split(","))):
+            named = [rule.CODE for rule in RULES if part in (rule.CODE, rule.NAME.upper(), rule.KIND.upper())]
+            if not named:
                 raise LookupError(part)
-            codes.append(rule.CODE)
+            codes.extend(named)
     return tuple(codes)
 
 

@@ -119,3 +119,16 @@ def test_allow_no_index_lets_files_without_an_index_pass_quietly(tmp_path):
     assert result.exit_code == 0 and result.output == ""
     unreadable = run(notes, tmp_path / "missing.txt", "--allow-no-index")
     assert unreadable.exit_code == 2 and "no such file" in unreadable.output  # only a missing index passes
+
+
+def test_a_kind_names_every_rule_of_it():
+    from checker.silence import rule_codes
+
+    assert rule_codes(["section-not-found", "label-mismatch,esg102"]) == (
+        "ESG401",
+        "ESG402",
+        "ESG101",
+        "ESG102",
+    )
+    with pytest.raises(LookupError):
+        rule_codes(["ESG999"])
