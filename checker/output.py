@@ -7,8 +7,10 @@ from __future__ import annotations
 import io
 import os
 import sys
+from typing import TYPE_CHECKING
 
-from .result import CheckResult
+if TYPE_CHECKING:  # the CLI imports FORMATS on every run, `esgcheck rules` too: keep it light
+    from .result import CheckResult
 
 FORMATS = ("text", "json", "sarif", "github", "markdown")
 
