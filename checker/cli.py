@@ -237,7 +237,7 @@ def check(
             ctx = click.get_current_context()
             ctx.invoke(check, **{**ctx.params, "fix": False})  # report what is left
     code = result.exit_code(fail_on)
-    if quiet and code == 0:
+    if quiet and code == 0 and not (output and output != "-"):
         sys.exit(0)
     try:
         write(rendered(result, output_format, wants_color(color, bool(output and output != "-"))), output)

@@ -171,3 +171,22 @@ def test_no_color_variable_and_option_turn_colour_off_on_a_terminal():
     assert "\x1b[" not in _on_a_terminal(str(CLEAN), env=env | {"NO_COLOR": "1"})
     assert "\x1b[" not in _on_a_terminal(str(CLEAN), "--no-color", env=env)
     assert "\x1b[" in _on_a_terminal(str(CLEAN), "--color", env=env | {"NO_COLOR": "1"})
+
+
+def test_a_pdf_on_standard_input_is_read_and_named_stdin():
+    from pdfmaker import make_pdf
+
+    lines = CLEAN.read_text(encoding="utf-8").splitlines()
+    result = run("-", "--format", "json", input=make_pdf([lines[:40], lines[40:]]))
+    (report,) = json.loads(result.stdout)["reports"]
+    assert report["path"] == "<stdin>" and report["error"] is None and report["pages"] == 2
+    broken = run("-", input=b"%PDF-1.4\nnot really a pdf")
+    assert broken.exit_code == 2 and "<stdin>:" in broken.output and "esgcheck-stdin-" not in broken.output
+
+
+def test_quiet_prints_nothing_on_a_pass_but_still_writes_the_output_file(tmp_path):
+    assert run(CLEAN, "--quiet").output == ""
+    target = tmp_path / "out.json"
+    assert run(CLEAN, "--quiet", "--format", "json", "-o", target).exit_code == 0
+    assert json.loads(target.read_text())["summary"]["error"] == 0
+    assert "ESG101" in run(EXAMPLE, "--quiet", "--no-color").output  # a failing run still prints
