@@ -182,13 +182,14 @@ def check(
 
     from .config import resolve
     from .output import rendered, wants_color, write
-    from .silence import filter_rules
+    from .silence import filter_frameworks, filter_rules
     from .walk import expand_sources
 
     try:
         config = resolve(config_file, paths)
         chosen_rules = _rule_codes(select, "--select") if select else config.select
         ignored = (*config.ignore, *_rule_codes(ignore, "--ignore"))
+        frameworks = _frameworks(config)
     except InputError as err:
         click.echo(f"esgcheck: {err}", err=True)
         sys.exit(2)
@@ -216,6 +217,7 @@ def check(
         if report.error:
             click.echo(f"esgcheck: {report.error}", err=True)
     filter_rules(result, chosen_rules, ignored)
+    filter_frameworks(result, frameworks)
     try:
         if write_baseline_to:
             _write_baseline(result, write_baseline_to)
@@ -269,6 +271,20 @@ def _fix(result, write: bool) -> bool:  # type: ignore[no-untyped-def]
             click.echo(planned.diff(), nl=False)
         changed = True
     return changed
+
+
+def _frameworks(config) -> tuple[str, ...] | None:  # type: ignore[no-untyped-def]
+    """The config's `frameworks`, each checked against the catalogs (a misspelt one is exit 2)."""
+    if config.frameworks is None:
+        return None
+    from .config import ConfigError
+    from .engine import load_catalogs
+
+    known = sorted({catalog.framework for catalog in load_catalogs(tuple(config.catalogs))})
+    for name in config.frameworks:
+        if name.casefold() not in {k.casefold() for k in known}:
+            raise ConfigError(config.path, f"frameworks: no framework '{name}' (valid: {', '.join(known)})")
+    return config.frameworks
 
 
 def _write_baseline(result, path: str) -> None:  # type: ignore[no-untyped-def]

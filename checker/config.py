@@ -1,10 +1,10 @@
 """Project settings: `[tool.esgcheck]` in pyproject.toml, or `.esgcheck.yaml`, found by walking up from
 the input as ruff finds `[tool.ruff]`; `--config FILE` names one. Command-line options override it.
 
-Keys (`_` and `-` alike): fail-on, claims {FRAMEWORK: LEVEL}, framework-versions {FRAMEWORK: VERSION},
-select and ignore (rule codes or names), catalogs (paths, relative to the config file), baseline
-(a path, relative to the config file). Anything else is an error naming the key and the file, so a
-misspelt key never silently does nothing.
+Keys (`_` and `-` alike): fail-on, frameworks (only these are reported), claims {FRAMEWORK: LEVEL},
+framework-versions {FRAMEWORK: VERSION}, select and ignore (rule codes, names or kinds), catalogs
+(paths, relative to the config file), baseline (a path, relative to the config file). Anything else
+is an error naming the key and the file, so a misspelt key never silently does nothing.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 from .errors import InputError
 
 YAML_NAMES = (".esgcheck.yaml", ".esgcheck.yml")
-KEYS = ("fail-on", "claims", "framework-versions", "select", "ignore", "catalogs", "baseline")
+KEYS = ("fail-on", "frameworks", "claims", "framework-versions", "select", "ignore", "catalogs", "baseline")
 
 
 class ConfigError(InputError):
@@ -27,6 +27,7 @@ class ConfigError(InputError):
 class Config:
     path: str | None = None
     fail_on: str | None = None
+    frameworks: tuple[str, ...] | None = None
     claims: dict[str, str] = field(default_factory=dict)
     versions: dict[str, str] = field(default_factory=dict)
     select: tuple[str, ...] | None = None
@@ -121,12 +122,14 @@ def _config(name: str, folder: Path, table: dict[str, Any], where: str) -> Confi
             raise ConfigError(name, f"fail-on: no level '{fail_on}' (valid: {', '.join(FAIL_LEVELS)})")
         fail_on = str(fail_on).strip().lower()
     select = values.get("select")
+    frameworks = values.get("frameworks")
     baseline = values.get("baseline")
     if baseline is not None and not isinstance(baseline, str):
         raise ConfigError(name, "baseline: expected a path")
     return Config(
         path=name,
         fail_on=fail_on,
+        frameworks=None if frameworks is None else tuple(_strings(name, "frameworks", frameworks)),
         claims=_mapping(name, "claims", values.get("claims")),
         versions=_mapping(name, "framework-versions", values.get("framework-versions")),
         select=None if select is None else _rules(name, "select", select),

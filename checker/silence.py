@@ -42,3 +42,15 @@ def filter_rules(result: CheckResult, select: Iterable[str] | None, ignore: Iter
     keep_findings(
         result, lambda _report, found: (chosen is None or found.rule in chosen) and found.rule not in dropped
     )
+
+
+def filter_frameworks(result: CheckResult, frameworks: Iterable[str] | None) -> None:
+    """Only findings and coverage of these frameworks (a finding of no framework stays)."""
+    if frameworks is None:
+        return
+    wanted = {name.casefold() for name in frameworks}
+    keep_findings(
+        result, lambda _report, found: found.framework is None or found.framework.casefold() in wanted
+    )
+    for report in result.reports:
+        report.coverage = [cover for cover in report.coverage if cover.framework.casefold() in wanted]

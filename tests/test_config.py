@@ -127,3 +127,13 @@ def test_load_config_reads_every_key(tmp_path):
         catalogs=(str(tmp_path / "a.yaml"),),
         baseline=str(tmp_path / "base.json"),
     )
+
+
+def test_frameworks_in_the_config_limit_what_is_reported(tmp_path):
+    (tmp_path / ".esgcheck.yaml").write_text("frameworks: [HKEX]\n")
+    result = run(draft(tmp_path), "--format", "json")
+    assert result.exit_code == 0, result.output  # the GRI findings are not this team's to fix
+    assert '"findings": []' in result.stdout and '"coverage": []' in result.stdout
+    (tmp_path / ".esgcheck.yaml").write_text("frameworks: [GRl]\n")
+    bad = run(draft(tmp_path))
+    assert bad.exit_code == 2 and "frameworks: no framework 'GRl' (valid: " in bad.output
