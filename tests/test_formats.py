@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 from importlib import resources
+from pathlib import Path
 
 import jsonschema
 import pytest
@@ -138,11 +139,13 @@ def test_text_output_shows_each_fix():
     assert 'fix: Print "GHG emissions intensity" beside 305-4' in out
 
 
-def _on_a_terminal(*args: str, env: dict[str, str]) -> str:
-    """The CLI's output when its standard output is a pseudo-terminal."""
+def _on_a_terminal(*args: str, env: dict[str, str], cwd: Path) -> str:
+    """The CLI's output when its standard output is a pseudo-terminal. Run outside the checkout, whose
+    source folder lacks the installed package's catalogs (checker.frameworks)."""
     primary, secondary = os.openpty()
     done = subprocess.run(
         [sys.executable, "-c", "from checker.cli import main; main()", *args],
+        cwd=cwd,
         stdout=secondary,
         stderr=subprocess.DEVNULL,
         env=env,
@@ -165,12 +168,12 @@ def _on_a_terminal(*args: str, env: dict[str, str]) -> str:
 
 
 @pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
-def test_no_color_variable_and_option_turn_colour_off_on_a_terminal():
+def test_no_color_variable_and_option_turn_colour_off_on_a_terminal(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"} | {"TERM": "xterm-256color"}
-    assert "\x1b[" in _on_a_terminal(str(CLEAN), env=env)
-    assert "\x1b[" not in _on_a_terminal(str(CLEAN), env=env | {"NO_COLOR": "1"})
-    assert "\x1b[" not in _on_a_terminal(str(CLEAN), "--no-color", env=env)
-    assert "\x1b[" in _on_a_terminal(str(CLEAN), "--color", env=env | {"NO_COLOR": "1"})
+    assert "\x1b[" in _on_a_terminal(str(CLEAN), env=env, cwd=tmp_path)
+    assert "\x1b[" not in _on_a_terminal(str(CLEAN), env=env | {"NO_COLOR": "1"}, cwd=tmp_path)
+    assert "\x1b[" not in _on_a_terminal(str(CLEAN), "--no-color", env=env, cwd=tmp_path)
+    assert "\x1b[" in _on_a_terminal(str(CLEAN), "--color", env=env | {"NO_COLOR": "1"}, cwd=tmp_path)
 
 
 def test_a_pdf_on_standard_input_is_read_and_named_stdin():
