@@ -180,16 +180,17 @@ def check(
     """Check reports (.txt, .md, .pdf, .docx): files, folders, globs, or - for standard input."""
     import os
 
-    from .config import resolve
+    from .config import checked_frameworks, resolve
     from .output import rendered, wants_color, write
-    from .silence import filter_frameworks, filter_rules
+    from .silence import filter_frameworks, filter_rules, rule_option
+    from .stdin import check_sources
     from .walk import expand_sources
 
     try:
         config = resolve(config_file, paths)
-        chosen_rules = _rule_codes(select, "--select") if select else config.select
-        ignored = (*config.ignore, *_rule_codes(ignore, "--ignore"))
-        frameworks = _frameworks(config)
+        chosen_rules = rule_option(select, "--select") if select else config.select
+        ignored = (*config.ignore, *rule_option(ignore, "--ignore"))
+        frameworks = checked_frameworks(config)
     except InputError as err:
         click.echo(f"esgcheck: {err}", err=True)
         sys.exit(2)
@@ -199,7 +200,7 @@ def check(
     show_progress = output_format == "text" and len(sources) > 1 and sys.stderr.isatty()
     try:
         with _progress(show_progress, len(sources)) as advance:
-            result = _run(
+            result = check_sources(
                 sources,
                 "-" in paths,
                 catalogs=(*config.catalogs, *catalogs),
@@ -232,7 +233,12 @@ def check(
         if "-" in paths:
             click.echo("esgcheck: --fix and --diff rewrite files, not standard input", err=True)
             sys.exit(2)
-        changed = _fix(result, write=not diff)
+        from .fix import fix_reports
+
+        changed, notes, shown = fix_reports(result, write=not diff)
+        for note in notes:
+            click.echo(f"esgcheck: {note}", err=True)
+        click.echo(shown, nl=False)
         if diff:  # as ruff --diff: 1 when there is something to fix
             sys.exit(2 if any(r.error for r in result.reports) else int(changed))
         if changed:
@@ -249,44 +255,6 @@ def check(
     sys.exit(code)
 
 
-def _fix(result, write: bool) -> bool:  # type: ignore[no-untyped-def]
-    """Plan the label fixes of each report; show them as a diff or write them. True if a file changed."""
-    from .fix import FilePlan, plan
-
-    changed = False
-    for report in result.reports:
-        planned = plan(report)
-        if isinstance(planned, str):
-            click.echo(f"esgcheck: {planned}", err=True)
-        if not isinstance(planned, FilePlan):
-            continue
-        for note in planned.skipped:
-            click.echo(f"esgcheck: {note}", err=True)
-        if not planned.edits:
-            continue
-        if write:
-            planned.write()
-            click.echo(f"esgcheck: fixed {len(planned.edits)} label(s) in {planned.path}", err=True)
-        else:
-            click.echo(planned.diff(), nl=False)
-        changed = True
-    return changed
-
-
-def _frameworks(config) -> tuple[str, ...] | None:  # type: ignore[no-untyped-def]
-    """The config's `frameworks`, each checked against the catalogs (a misspelt one is exit 2)."""
-    if config.frameworks is None:
-        return None
-    from .config import ConfigError
-    from .engine import load_catalogs
-
-    known = sorted({catalog.framework for catalog in load_catalogs(tuple(config.catalogs))})
-    for name in config.frameworks:
-        if name.casefold() not in {k.casefold() for k in known}:
-            raise ConfigError(config.path, f"frameworks: no framework '{name}' (valid: {', '.join(known)})")
-    return config.frameworks
-
-
 def _write_baseline(result, path: str) -> None:  # type: ignore[no-untyped-def]
     """Record the findings and stop: exit 0, or 2 when a report could not be checked."""
     from .baseline import write_baseline
@@ -294,41 +262,6 @@ def _write_baseline(result, path: str) -> None:  # type: ignore[no-untyped-def]
     count = write_baseline(result, path)
     click.echo(f"esgcheck: recorded {count} finding(s) in {path}", err=True)
     sys.exit(2 if any(report.error for report in result.reports) else 0)
-
-
-def _rule_codes(values: tuple[str, ...], option: str) -> tuple[str, ...]:
-    """Rule codes from codes or names, repeated or comma-separated; an unknown one is a usage error."""
-    from .errors import OptionError
-    from .silence import rule_codes
-
-    try:
-        return rule_codes(values)
-    except LookupError as err:
-        raise OptionError(option, f"no rule '{err.args[0]}' (see `esgcheck rules`)") from None
-
-
-def _run(sources: list, stdin: bool, **options: object):  # type: ignore[no-untyped-def]
-    """engine.check on the sources, with standard input (`-`) read first when it is named."""
-    from .engine import check as run_check
-
-    if not stdin:
-        return run_check(*sources, **options)  # type: ignore[arg-type]
-    import os
-
-    from .stdin import NAME, read_stdin
-
-    text, temporary = read_stdin()
-    if text is not None:
-        return run_check(*sources, text=text, name=NAME, **options)  # type: ignore[arg-type]
-    try:
-        result = run_check(temporary, *sources, **options)  # type: ignore[arg-type]
-    finally:
-        os.unlink(temporary)  # type: ignore[arg-type]
-    first = result.reports[0]
-    first.path = NAME
-    if first.error:
-        first.error = first.error.replace(str(temporary), NAME)
-    return result
 
 
 @contextmanager

@@ -165,6 +165,20 @@ def _rules(name: str, key: str, value: object) -> tuple[str, ...]:
         raise ConfigError(name, f"{key}: no rule '{err.args[0]}' (see `esgcheck rules`)") from None
 
 
+def checked_frameworks(config: Config) -> tuple[str, ...] | None:
+    """The config's `frameworks`, each one a framework of the catalogs (else ConfigError)."""
+    if config.frameworks is None:
+        return None
+    from .engine import load_catalogs
+
+    known = sorted({catalog.framework for catalog in load_catalogs(tuple(config.catalogs))})
+    for name in config.frameworks:
+        if name.casefold() not in {k.casefold() for k in known}:
+            problem = f"frameworks: no framework '{name}' (valid: {', '.join(known)})"
+            raise ConfigError(config.path or "config", problem)
+    return config.frameworks
+
+
 def resolve(explicit: str | None, inputs: tuple[str, ...]) -> Config:
     """The config named by --config, else the one found from the first input (or the working folder
     for standard input), else the defaults."""

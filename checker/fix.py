@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .findings import Finding
-from .result import ReportResult
+from .result import CheckResult, ReportResult
 from .text import clean_text
 
 TEXT_SUFFIXES = (".md", ".markdown", ".txt")
@@ -139,3 +139,25 @@ def locate(line: str, label: str, code: str | None = None) -> tuple[int, int] | 
     start = next((s for s in starts if after >= 0 and s > after), starts[0])
     end = start + len(wanted)
     return sources[start], sources[end - 1] + 1
+
+
+def fix_reports(result: CheckResult, write: bool) -> tuple[bool, list[str], str]:
+    """Plan each report's label fixes and write them (or, for --diff, only show them): whether a file
+    changed (or would), the notes for standard error, and the diff."""
+    changed, notes, diffs = False, [], []
+    for report in result.reports:
+        planned = plan(report)
+        if isinstance(planned, str):
+            notes.append(planned)
+        if not isinstance(planned, FilePlan):
+            continue
+        notes.extend(planned.skipped)
+        if not planned.edits:
+            continue
+        changed = True
+        if write:
+            planned.write()
+            notes.append(f"fixed {len(planned.edits)} label(s) in {planned.path}")
+        else:
+            diffs.append(planned.diff())
+    return changed, notes, "".join(diffs)

@@ -24,6 +24,16 @@ def rule_codes(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(codes)
 
 
+def rule_option(values: Iterable[str], option: str) -> tuple[str, ...]:
+    """rule_codes for a command-line option: a value naming no rule is a usage error (exit 2)."""
+    from .errors import OptionError
+
+    try:
+        return rule_codes(values)
+    except LookupError as err:
+        raise OptionError(option, f"no rule '{err.args[0]}' (see `esgcheck rules`)") from None
+
+
 def keep_findings(result: CheckResult, keep: Callable[[ReportResult, Finding], bool]) -> None:
     """Drop the findings keep() refuses, in place, and recount each framework's findings."""
     for report in result.reports:

@@ -8,9 +8,13 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from typing import BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from .errors import InputError
+
+if TYPE_CHECKING:
+    from .result import CheckResult
+    from .walk import Source
 
 NAME = "<stdin>"
 
@@ -30,3 +34,24 @@ def read_stdin(stream: BinaryIO | None = None) -> tuple[str | None, str | None]:
     from .reader import decode
 
     return decode(NAME, data), None
+
+
+def check_sources(sources: list[Source], stdin: bool, **options: Any) -> CheckResult:
+    """engine.check on the sources, with standard input (`-`) read and checked first when named."""
+    from .engine import check
+
+    if not stdin:
+        return check(*sources, **options)
+    text, temporary = read_stdin()
+    if text is not None:
+        return check(*sources, text=text, name=NAME, **options)
+    assert temporary is not None
+    try:
+        result = check(temporary, *sources, **options)
+    finally:
+        os.unlink(temporary)
+    first = result.reports[0]
+    first.path = NAME
+    if first.error:
+        first.error = first.error.replace(temporary, NAME)
+    return result
