@@ -235,10 +235,12 @@ def check(
             sys.exit(2)
         from .fix import fix_reports
 
-        changed, notes, shown = fix_reports(result, write=not diff)
+        changed, notes, shown, failed = fix_reports(result, write=not diff)
         for note in notes:
             click.echo(f"esgcheck: {note}", err=True)
         click.echo(shown, nl=False)
+        if failed:
+            sys.exit(2)
         if diff:  # as ruff --diff: 1 when there is something to fix
             sys.exit(2 if any(r.error for r in result.reports) else int(changed))
         if changed:

@@ -141,12 +141,18 @@ def locate(line: str, label: str, code: str | None = None) -> tuple[int, int] | 
     return sources[start], sources[end - 1] + 1
 
 
-def fix_reports(result: CheckResult, write: bool) -> tuple[bool, list[str], str]:
+def fix_reports(result: CheckResult, write: bool) -> tuple[bool, list[str], str, bool]:
     """Plan each report's label fixes and write them (or, for --diff, only show them): whether a file
-    changed (or would), the notes for standard error, and the diff."""
-    changed, notes, diffs = False, [], []
+    changed (or would), the notes for standard error, the diff, and whether a file could not be
+    read or written (exit 2)."""
+    changed, failed, notes, diffs = False, False, [], []
     for report in result.reports:
-        planned = plan(report)
+        try:
+            planned = plan(report)
+        except OSError as err:
+            notes.append(f"{report.path}: not fixed (cannot be read: {err.strerror or err})")
+            failed = True
+            continue
         if isinstance(planned, str):
             notes.append(planned)
         if not isinstance(planned, FilePlan):
@@ -154,10 +160,16 @@ def fix_reports(result: CheckResult, write: bool) -> tuple[bool, list[str], str]
         notes.extend(planned.skipped)
         if not planned.edits:
             continue
-        changed = True
-        if write:
-            planned.write()
-            notes.append(f"fixed {len(planned.edits)} label(s) in {planned.path}")
-        else:
+        if not write:
             diffs.append(planned.diff())
-    return changed, notes, "".join(diffs)
+            changed = True
+            continue
+        try:
+            planned.write()
+        except OSError as err:
+            notes.append(f"{planned.path}: not fixed (cannot be written: {err.strerror or err})")
+            failed = True
+            continue
+        changed = True
+        notes.append(f"fixed {len(planned.edits)} label(s) in {planned.path}")
+    return changed, notes, "".join(diffs), failed

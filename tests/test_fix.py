@@ -134,3 +134,18 @@ def test_locate_maps_a_cleaned_label_back_to_the_original_characters():
     assert line[start:end] == "Other  indirect (Scope 3) GHG emissions"
     assert locate("| 305-4 | “Quoted” title |", '"Quoted" title', "305-4") == (10, 24)
     assert locate("305-4 Something else", "Other indirect", "305-4") is None
+
+
+def test_a_file_that_cannot_be_written_is_one_line_exit_2_and_left_whole(tmp_path, monkeypatch):
+    import checker.atomic
+
+    def refuse(path, data):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(checker.atomic, "write_bytes", refuse)
+    path = tmp_path / "draft.txt"
+    path.write_text(defective(), encoding="utf-8")
+    result = run(path, "--fix")
+    assert result.exit_code == 2
+    assert f"{path}: not fixed (cannot be written: Permission denied)" in result.output
+    assert "Traceback" not in result.output and path.read_text(encoding="utf-8") == defective()
