@@ -132,3 +132,13 @@ def test_a_kind_names_every_rule_of_it():
     )
     with pytest.raises(LookupError):
         rule_codes(["ESG999"])
+
+
+def test_marker_at_the_end_of_a_markdown_table_row(tmp_path):
+    from test_fix import as_pipe_table
+
+    row = "| 305-4 | Other indirect (Scope 3) GHG emissions | Climate Action |"
+    text = as_pipe_table(clean().replace(ROW, WRONG))
+    assert text.count(row) == 1
+    path = write(tmp_path, text.replace(row, row + " <!-- esgcheck: ignore ESG101 -->"))
+    assert rules_of(path) == [("ESG102", "305-4")]
