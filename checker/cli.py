@@ -10,8 +10,8 @@ import click
 
 from . import __version__
 from .errors import InputError
+from .output import FORMATS
 
-FORMATS = ("text", "json")
 FAIL_LEVELS = ("error", "warning", "info", "never")
 
 
@@ -57,15 +57,72 @@ def main() -> None:
     type=click.Choice(FORMATS),
     default="text",
     show_default=True,
-    help="text: coloured report; json: the JSON contract for scripts.",
+    help="text: coloured report; json: the JSON contract; sarif: code scanning; "
+    "github: workflow annotations; markdown: a summary for a review.",
+)
+@click.option(
+    "--output",
+    "-o",
+    "output",
+    metavar="FILE",
+    help="Write the output to FILE (atomically) instead of standard output.",
 )
 @click.option(
     "--fail-on",
     type=click.Choice(FAIL_LEVELS, case_sensitive=False),
-    default="warning",
-    show_default=True,
-    help="Exit 1 when a finding is at or above this severity.",
+    default=None,
+    help="Exit 1 when a finding is at or above this severity.  [default: warning, or the config's]",
 )
+@click.option(
+    "--config",
+    "config_file",
+    metavar="FILE",
+    help="Settings from FILE (pyproject.toml or .esgcheck.yaml), not the one found above the input.",
+)
+@click.option(
+    "--select",
+    "select",
+    multiple=True,
+    metavar="RULE",
+    help="Report only these rules (codes or names; repeat or separate with commas).",
+)
+@click.option(
+    "--ignore",
+    "ignore",
+    multiple=True,
+    metavar="RULE",
+    help="Do not report these rules (codes or names; repeat or separate with commas).",
+)
+@click.option(
+    "--baseline",
+    "baseline",
+    metavar="FILE",
+    help="Do not report the findings recorded in FILE (written by --write-baseline).",
+)
+@click.option(
+    "--write-baseline",
+    "write_baseline_to",
+    metavar="FILE",
+    help="Record the current findings in FILE and exit 0: later runs with --baseline fail only on new ones.",
+)
+@click.option(
+    "--allow-no-index",
+    is_flag=True,
+    help="A file with no content index passes silently (for pre-commit hooks on every draft).",
+)
+@click.option(
+    "--quiet",
+    "-q",
+    is_flag=True,
+    help="Print nothing when the run passes (exit 0).",
+)
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="Rewrite labels that are another code's title, or a misquoted one, to the official title "
+    "(Markdown and text drafts only), then check again.",
+)
+@click.option("--diff", is_flag=True, help="Show the --fix changes as a diff; write nothing.")
 @click.option(
     "--claim",
     "claims",
@@ -95,54 +152,118 @@ def main() -> None:
     metavar="N",
     help="Check reports in N parallel processes (0: one per core when several reports).",
 )
-@click.option("--color/--no-color", default=None, help="Force or disable colour (default: when a terminal).")
+@click.option(
+    "--color/--no-color",
+    default=None,
+    help="Force or disable colour (default: on a terminal, unless NO_COLOR is set).",
+)
 def check(
     paths: tuple[str, ...],
     output_format: str,
-    fail_on: str,
+    output: str | None,
+    fail_on: str | None,
+    config_file: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    baseline: str | None,
+    write_baseline_to: str | None,
+    allow_no_index: bool,
+    quiet: bool,
+    fix: bool,
+    diff: bool,
     claims: tuple[str, ...],
     catalogs: tuple[str, ...],
     versions: tuple[str, ...],
     jobs: int,
     color: bool | None,
 ) -> None:
-    """Check reports (.txt, .md, .pdf, .docx): files, folders or globs."""
+    """Check reports (.txt, .md, .pdf, .docx): files, folders, globs, or - for standard input."""
     import os
 
-    from .engine import check as run_check
+    from .config import checked_frameworks, resolve
+    from .output import rendered, wants_color, write
+    from .silence import filter_frameworks, filter_rules, rule_option
+    from .stdin import check_sources
     from .walk import expand_sources
 
-    sources = expand_sources(paths)
+    try:
+        config = resolve(config_file, paths)
+        chosen_rules = rule_option(select, "--select") if select else config.select
+        ignored = (*config.ignore, *rule_option(ignore, "--ignore"))
+        frameworks = checked_frameworks(config)
+    except InputError as err:
+        click.echo(f"esgcheck: {err}", err=True)
+        sys.exit(2)
+    fail_on = fail_on or config.fail_on or "warning"
+    sources = expand_sources(p for p in paths if p != "-")
     jobs = jobs or min(os.cpu_count() or 1, len(sources))
     show_progress = output_format == "text" and len(sources) > 1 and sys.stderr.isatty()
     try:
         with _progress(show_progress, len(sources)) as advance:
-            result = run_check(
-                *sources,
-                catalogs=catalogs,
-                claims=_pairs(claims, "--claim"),
-                versions=_pairs(versions, "--framework-version"),
+            result = check_sources(
+                sources,
+                "-" in paths,
+                catalogs=(*config.catalogs, *catalogs),
+                claims={**config.claims, **_pairs(claims, "--claim")},
+                versions={**config.versions, **_pairs(versions, "--framework-version")},
                 jobs=jobs,
                 on_report=advance,
             )
     except InputError as err:  # a bad catalog or option value (OptionError) concerns every report
         click.echo(f"esgcheck: {err}", err=True)
         sys.exit(2)
+    if allow_no_index:
+        result.reports = [report for report in result.reports if not report.no_index]
     for report in result.reports:
         if report.error:
             click.echo(f"esgcheck: {report.error}", err=True)
-    if output_format == "json":
-        from .render.json_out import render
+    filter_rules(result, chosen_rules, ignored)
+    filter_frameworks(result, frameworks)
+    try:
+        if write_baseline_to:
+            _write_baseline(result, write_baseline_to)
+        if baseline or config.baseline:
+            from .baseline import apply_baseline
 
-        click.echo(render(result))
-    else:
-        from rich.console import Console
+            apply_baseline(result, baseline or config.baseline)  # type: ignore[arg-type]
+    except InputError as err:
+        click.echo(f"esgcheck: {err}", err=True)
+        sys.exit(2)
+    if fix or diff:
+        if "-" in paths:
+            click.echo("esgcheck: --fix and --diff rewrite files, not standard input", err=True)
+            sys.exit(2)
+        from .fix import fix_reports
 
-        from .render.terminal import render as render_text
+        changed, notes, shown, failed = fix_reports(result, write=not diff)
+        for note in notes:
+            click.echo(f"esgcheck: {note}", err=True)
+        click.echo(shown, nl=False)
+        if failed:
+            sys.exit(2)
+        if diff:  # as ruff --diff: 1 when there is something to fix
+            sys.exit(2 if any(r.error for r in result.reports) else int(changed))
+        if changed:
+            ctx = click.get_current_context()
+            ctx.invoke(check, **{**ctx.params, "fix": False})  # report what is left
+    code = result.exit_code(fail_on)
+    if quiet and code == 0 and not (output and output != "-"):
+        sys.exit(0)
+    try:
+        write(rendered(result, output_format, wants_color(color, bool(output and output != "-"))), output)
+    except OSError as err:
+        click.echo(f"esgcheck: {output}: cannot be written ({err.strerror or err})", err=True)
+        sys.exit(2)
+    sys.exit(code)
 
-        console = Console(no_color=color is False, force_terminal=color or None, highlight=False)
-        render_text(result, console)
-    sys.exit(result.exit_code(fail_on))
+
+def _write_baseline(result, path: str) -> None:  # type: ignore[no-untyped-def]
+    """Record the findings and stop: exit 0, or 2 when a report could not be checked."""
+    from .baseline import write_baseline
+
+    count = write_baseline(result, path)
+    click.echo(f"esgcheck: recorded {count} finding(s) in {path}", err=True)
+    sys.exit(2 if any(report.error for report in result.reports) else 0)
 
 
 @contextmanager

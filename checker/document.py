@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from .markers import Marker
 from .text import clean_text
 
 
@@ -35,6 +36,8 @@ class Document:
     breaks: list[int] = field(default_factory=list)
     """First line of each visual block (page starts, or inferred ones): a table row never spans one."""
     headings: list[Heading] = field(default_factory=list)
+    markers: dict[int, tuple[Marker, ...]] = field(default_factory=dict)
+    """Inline `<!-- esgcheck: ignore ... -->` markers by the line they silence (checker/markers.py)."""
 
     def line(self, number: int) -> str:
         return self.lines[number - 1]

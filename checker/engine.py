@@ -21,10 +21,11 @@ from .catalog import (
 from .claims import Claim, read_claims
 from .context import Context
 from .document import Document
-from .errors import InputError
+from .errors import InputError, NoIndexError
 from .findings import Finding
 from .index_parser import IndexEntry, IndexParser
 from .labels import LabelMatcher
+from .markers import unmarked
 from .options import checked_claims, checked_versions
 from .period import read_period
 from .reader import read_document, text_document
@@ -67,7 +68,7 @@ def check_document(
         parser, labels = _tools(selected)
         index = parser.parse(document)
     if not index.entries:
-        raise InputError(
+        raise NoIndexError(
             document.path,
             "no content index found (no run of framework codes such as 2-1, A1.2, TC-HW-230a.1)",
         )
@@ -79,7 +80,7 @@ def check_document(
     assert index.headings is not None
     ctx = Context(document, index, by_framework, found_claims, index.headings, labels, frameworks)
     decide_roles(ctx)
-    findings = run_rules(ctx)
+    findings = unmarked(run_rules(ctx), document.markers)
     return ReportResult(
         path=document.path,
         claims=found_claims,
@@ -311,4 +312,4 @@ def _check_one(read: Callable[[], Document], name: str, options: _Options) -> Re
         catalogs = load_catalogs(options.catalogs)
         return check_document(read(), catalogs, options.claims, options.versions)
     except InputError as err:
-        return ReportResult(path=name, error=str(err))
+        return ReportResult(path=name, error=str(err), no_index=isinstance(err, NoIndexError))

@@ -15,3 +15,8 @@ class InputError(Exception):
 class OptionError(InputError, ValueError):
     """An option value that names nothing that exists (a level, framework or version); `path` is
     the option. A usage error: exit 2, the valid values listed."""
+
+
+class NoIndexError(InputError):
+    """A readable report with no content index: an error for a report, but most files of a drafting
+    repository are like that, so the pre-commit hook (`--allow-no-index`) lets them pass."""

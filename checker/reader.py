@@ -154,6 +154,9 @@ def text_document(name: str, text: str, markdown: bool = False) -> Document:
 def lines_document(name: str, lines: list[str], markdown: bool = False) -> Document:
     """A Document of a text's lines (changed in place); pages come from form feeds when the
     extraction kept them (pdftotext puts one at the start of each page's first line)."""
+    from .markers import take_markers
+
+    markers = take_markers(lines)
     page_starts = [1]
     for number, line in enumerate(lines, 1):
         if "\f" not in line:
@@ -176,6 +179,7 @@ def lines_document(name: str, lines: list[str], markdown: bool = False) -> Docum
         page_starts=page_starts if has_pages else [],
         breaks=breaks,
         headings=headings,
+        markers=markers,
     )
 
 

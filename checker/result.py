@@ -42,6 +42,8 @@ class ReportResult:
     lines: int = 0
     pages: int | None = None
     period: ReportingPeriod | None = None
+    no_index: bool = False
+    """The error is that the file holds no content index (`--allow-no-index` lets it pass)."""
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -98,6 +98,8 @@ def _detail(found: Finding) -> Text:
         text.append(f"\nfound:    {found.found}", style="dim")
     if found.expected and found.expected not in found.message:
         text.append(f"\nexpected: {found.expected}", style="green")
+    if found.fix:
+        text.append(f"\nfix:      {found.fix}", style="italic")
     return text
 
 

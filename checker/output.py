@@ -1,0 +1,85 @@
+"""Render a result in the chosen format, to standard output or a file (`--output`), with colour only
+where it belongs: a terminal, neither `--no-color` nor a non-empty NO_COLOR (no-color.org), and never
+in a file."""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the CLI imports FORMATS on every run, `esgcheck rules` too: keep it light
+    from .result import CheckResult
+
+FORMATS = ("text", "json", "sarif", "github", "markdown")
+
+
+def wants_color(color: bool | None, to_file: bool) -> bool | None:
+    """True forces colour, False turns it off, None lets rich decide from the terminal.
+    `--color` beats NO_COLOR; NO_COLOR beats a terminal; a file never gets escape codes."""
+    if color is not None:
+        return color and not to_file
+    if to_file or os.environ.get("NO_COLOR"):
+        return False
+    return None
+
+
+def rendered(
+    result: CheckResult, output_format: str, color: bool | None = None, width: int | None = None
+) -> str:
+    """The whole output as one string (what `--output` writes and standard output shows)."""
+    if output_format == "json":
+        from .render.json_out import render
+
+        return render(result) + "\n"
+    if output_format == "sarif":
+        from .render.sarif import render as render_sarif
+
+        return render_sarif(result) + "\n"
+    if output_format == "github":
+        from .render.github import render as render_github
+
+        text = render_github(result)
+        return text + "\n" if text else ""
+    if output_format == "markdown":
+        from .render.markdown import render as render_markdown
+
+        return render_markdown(result)
+    return _text(result, color, width)
+
+
+def _text(result: CheckResult, color: bool | None, width: int | None) -> str:
+    from rich.console import Console
+
+    from .render.terminal import render as render_text
+
+    buffer = io.StringIO()
+    terminal = color if color is not None else sys.stdout.isatty()
+    console = Console(
+        file=buffer,
+        force_terminal=bool(terminal),
+        no_color=not terminal,
+        color_system="auto" if terminal else None,
+        width=width or _terminal_width(),
+        highlight=False,
+    )
+    render_text(result, console)
+    return buffer.getvalue()
+
+
+def _terminal_width() -> int:
+    import shutil
+
+    return shutil.get_terminal_size((80, 24)).columns
+
+
+def write(text: str, output: str | None) -> None:
+    """To standard output, or atomically to a file (a half-written SARIF upload is worse than none)."""
+    if not output or output == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    from .atomic import write_text
+
+    write_text(output, text, encoding="utf-8")

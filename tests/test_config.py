@@ -1,0 +1,139 @@
+"""Config: [tool.esgcheck] in pyproject.toml or .esgcheck.yaml, found by walking up from the input or
+named by --config; command-line options override it; a bad key or value is one line, exit 2."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import CLEAN
+
+from checker.cli import main
+from checker.config import Config, find_config, load_config
+
+MISLABELED = ("305-4 GHG emissions intensity", "305-4 Other indirect (Scope 3) GHG emissions")
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def draft(folder: Path) -> Path:
+    """The clean report with one mislabeled row (ESG101 error, ESG102 warning), in folder."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "draft.txt"
+    path.write_text(CLEAN.read_text(encoding="utf-8").replace(*MISLABELED), encoding="utf-8")
+    return path
+
+
+def test_without_config_the_draft_fails(tmp_path):
+    assert run(draft(tmp_path)).exit_code == 1
+
+
+def test_pyproject_table_found_above_the_input_changes_the_outcome(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.esgcheck]\nfail-on = "never"\n')
+    report = draft(tmp_path / "drafts" / "2024")
+    assert run(report).exit_code == 0
+    assert run(report, "--fail-on", "error").exit_code == 1  # the command line overrides the config
+
+
+def test_yaml_config_ignores_rules(tmp_path):
+    (tmp_path / ".esgcheck.yaml").write_text("ignore: [ESG101, shared-label]\n")
+    result = run(draft(tmp_path), "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert '"findings": []' in result.stdout
+
+
+def test_select_in_config_and_on_the_command_line(tmp_path):
+    (tmp_path / ".esgcheck.yaml").write_text("select: [ESG102]\nfail_on: error\n")
+    report = draft(tmp_path)
+    assert run(report).exit_code == 0  # only the warning is reported, and warnings do not fail
+    assert run(report, "--select", "ESG101,ESG102").exit_code == 1
+
+
+def test_nearest_config_wins_and_a_pyproject_without_the_table_is_passed_over(tmp_path):
+    (tmp_path / ".esgcheck.yaml").write_text("fail-on: never\n")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "pyproject.toml").write_text('[project]\nname = "x"\n')
+    report = draft(tmp_path / "sub")
+    assert find_config(report) == tmp_path / ".esgcheck.yaml"
+    assert run(report).exit_code == 0
+
+
+def test_config_option_names_the_file(tmp_path):
+    settings = tmp_path / "elsewhere" / "esg.yaml"
+    settings.parent.mkdir()
+    settings.write_text("fail-on: never\n")
+    report = draft(tmp_path / "drafts")
+    assert run(report).exit_code == 1
+    assert run(report, "--config", settings).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "says"),
+    [
+        (".esgcheck.yaml", "fail-on: never\nfial-on: error\n", "unknown key 'fial-on' in the config"),
+        (
+            "pyproject.toml",
+            "[tool.esgcheck]\nignroe = ['ESG101']\n",
+            "unknown key 'ignroe' in [tool.esgcheck]",
+        ),
+        (".esgcheck.yaml", "fail-on: sometimes\n", "fail-on: no level 'sometimes'"),
+        (".esgcheck.yaml", "ignore: [ESG999]\n", "ignore: no rule 'ESG999'"),
+        (".esgcheck.yaml", "claims: GRI\n", "claims: expected a mapping"),
+        (".esgcheck.yaml", "fail-on: [never\n", "is not valid YAML (line"),
+        ("pyproject.toml", "[tool.esgcheck\n", "is not valid TOML"),
+    ],
+)
+def test_a_bad_config_is_one_line_naming_the_file_exit_2(tmp_path, name, content, says):
+    (tmp_path / name).write_text(content)
+    result = run(draft(tmp_path))
+    assert result.exit_code == 2
+    assert says in result.output and str(tmp_path / name) in result.output
+    assert len(result.output.strip().splitlines()) == 1 and "Traceback" not in result.output
+
+
+def test_a_misspelt_claim_in_the_config_is_refused_with_the_valid_levels(tmp_path):
+    (tmp_path / ".esgcheck.yaml").write_text("claims:\n  GRI: in-accordence\n")
+    result = run(draft(tmp_path))
+    assert result.exit_code == 2 and "in-accordance" in result.output
+
+
+def test_catalogs_are_relative_to_the_config_file(tmp_path):
+    (tmp_path / ".esgcheck.yaml").write_text("catalogs: [catalogs/tcfd.yaml]\n")
+    result = run(draft(tmp_path / "drafts"))
+    assert result.exit_code == 2 and str(tmp_path / "catalogs" / "tcfd.yaml") in result.output
+
+
+def test_unknown_rule_on_the_command_line_is_a_usage_error(tmp_path):
+    result = run(draft(tmp_path), "--ignore", "ESG999")
+    assert result.exit_code == 2 and "--ignore: no rule 'ESG999'" in result.output
+
+
+def test_load_config_reads_every_key(tmp_path):
+    path = tmp_path / ".esgcheck.yaml"
+    path.write_text(
+        "fail-on: Error\nclaims: {GRI: in-accordance}\nframework-versions: {HKEX: 2025}\n"
+        "select: [ESG101]\nignore: ['ESG102, ESG103']\ncatalogs: [a.yaml]\nbaseline: base.json\n"
+    )
+    assert load_config(path) == Config(
+        path=str(path),
+        fail_on="error",
+        claims={"GRI": "in-accordance"},
+        versions={"HKEX": "2025"},
+        select=("ESG101",),
+        ignore=("ESG102", "ESG103"),
+        catalogs=(str(tmp_path / "a.yaml"),),
+        baseline=str(tmp_path / "base.json"),
+    )
+
+
+def test_frameworks_in_the_config_limit_what_is_reported(tmp_path):
+    (tmp_path / ".esgcheck.yaml").write_text("frameworks: [HKEX]\n")
+    result = run(draft(tmp_path), "--format", "json")
+    assert result.exit_code == 0, result.output  # the GRI findings are not this team's to fix
+    assert '"findings": []' in result.stdout and '"coverage": []' in result.stdout
+    (tmp_path / ".esgcheck.yaml").write_text("frameworks: [GRl]\n")
+    bad = run(draft(tmp_path))
+    assert bad.exit_code == 2 and "frameworks: no framework 'GRl' (valid: " in bad.output
