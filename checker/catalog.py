@@ -323,8 +323,18 @@ def _yaml_load(text: str) -> Any:
     return yaml.load(text, Loader=loader)
 
 
+def _frameworks_folder() -> Any:
+    """The bundled catalogs: package data of an installed wheel, else a source checkout's frameworks/
+    (`python -m checker` run from the repository root imports the checkout, which has no
+    checker.frameworks package)."""
+    try:
+        return resources.files("checker.frameworks")
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parent.parent / "frameworks"
+
+
 def catalog_schema() -> dict[str, Any]:
-    return json.loads(resources.files("checker.frameworks").joinpath("catalog.schema.json").read_text())
+    return json.loads(_frameworks_folder().joinpath("catalog.schema.json").read_text())
 
 
 def validate_catalog(raw: Any, path: str) -> None:
@@ -440,7 +450,7 @@ def shipped_catalogs() -> tuple[Catalog, ...]:
     read from the user cache (checker/cache.py): parsing their YAML is a third of a CLI run."""
     from . import cache
 
-    folder = resources.files("checker.frameworks")
+    folder = _frameworks_folder()
     entries = sorted((e for e in folder.iterdir() if e.name.endswith(".yaml")), key=lambda e: e.name)
     files = [(e.name, e.read_bytes()) for e in entries]
     entry = cache.key("shipped", [part for name, data in files for part in (name.encode(), data)])

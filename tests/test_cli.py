@@ -111,3 +111,18 @@ def test_python_dash_m_runs_the_cli():
         [sys.executable, "-m", "checker", "rules"], capture_output=True, text=True, check=False
     )
     assert done.returncode == 0 and "ESG101" in done.stdout
+
+
+def test_python_m_checker_works_from_a_source_checkout():
+    """From the repository root, `python -m checker` imports the checkout, which has no
+    checker.frameworks package: the catalogs come from its frameworks/ folder."""
+    root = EXAMPLE.parent.parent
+    done = subprocess.run(
+        [sys.executable, "-m", "checker", "--format", "json", "examples/xiaomi-esg-2023.txt"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 1, done.stderr
+    assert len(json.loads(done.stdout)["reports"][0]["findings"]) == 24
