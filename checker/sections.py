@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
@@ -101,14 +102,23 @@ class Headings:
         word or two at either end left out ("Appendix: ESG Key Performance Metrics" for "Appendix 1:
         ESG Key Performance Metrics Table"; not "Key Performance Indicators" for "Key ESG Performance
         Indicators"). O(H) per name; asked only for names that are no heading."""
-        wanted = f" {' '.join(word for word in fold(name).split() if not word.isdigit())} "
-        if wanted.count(" ") < 3:
+        words = [word for word in fold(name).split() if not word.isdigit()]
+        if len(words) < 2:
             return None
-        for key in self._folded:
-            heading = [word for word in key.split() if not word.isdigit()]
-            if len(heading) <= wanted.count(" ") + 1 and wanted in f" {' '.join(heading)} ":
+        wanted = f" {' '.join(words)} "
+        for key, heading, count in self._unnumbered:
+            if len(words) < count <= len(words) + 2 and wanted in heading:
                 return self._candidates[key]
         return None
+
+    @cached_property
+    def _unnumbered(self) -> list[tuple[str, str, int]]:
+        """Each heading's words without its numbers, padded for whole-word tests, and their count."""
+        found = []
+        for key in self._folded:
+            words = [word for word in key.split() if not word.isdigit()]
+            found.append((key, f" {' '.join(words)} ", len(words)))
+        return found
 
     def exists(self, name: str) -> bool:
         """A heading of that name (any case), or the name as printed in the body text."""
