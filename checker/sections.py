@@ -74,6 +74,8 @@ class Headings:
             # Footnote marks ("Climate Action3") are cut from short capitalised lines only: one regex
             # pass over the whole body would cost a tenth of the check.
             text = _FOOTNOTE.sub("", line) if line[0].isupper() else line
+            if text.endswith(".") and not text.endswith(".."):
+                text = text[:-1]  # extraction that ends every line with "." ("Appendix 1: ... Table.")
             like = title_like(text)
             if previous is not None:
                 capital = text[:1].upper() + text[1:]

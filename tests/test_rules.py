@@ -250,6 +250,8 @@ def test_a_section_named_by_a_short_form_of_its_heading(tmp_path):
     index_name = ("Climate Action\n3-3", "Appendix: Climate Action\n3-3")
     heading = ("\nClimate Action\nScope 1", "\nAppendix 2: Climate Action Table\nScope 1")
     assert findings(variant(tmp_path, index_name, heading)) == []  # its words together, a number left out
+    stopped = ("\nClimate Action\nScope 1", "\nAppendix 2: Climate Action Table.\nScope 1")
+    assert findings(variant(tmp_path, index_name, stopped)) == []  # a heading extracted with a full stop
     gapped = ("\nClimate Action\nScope 1", "\nAppendix 2: Climate and Nature Action\nScope 1")
     assert [f.kind for f in findings(variant(tmp_path, index_name, gapped))] == ["section-not-found"]
 
