@@ -1,0 +1,391 @@
+"""What the text behind each index row says: section spans, and the catalog's evidence in them.
+
+An index row claims "this section discloses 305-4". To hold it to that, the text it points to
+is found first, and only when it is found with confidence:
+
+- a section name (tables whose location column holds this report's headings) is resolved to one
+  line of the body that prints it as a heading line; its span runs to the next heading line of any
+  section the index names (the index's own names give the report's heading structure: a deeper
+  heading the index does not name stays inside the span, as it should), or to the index itself.
+  A name printed as a heading on several lines (running headers, a contents page) is furniture:
+  it neither opens nor closes a span, and its rows are not checked;
+- a page reference is the text of those pages, when the report's printed numbering is known.
+
+A code listed in several rows (a KPI answered in two chapters) is judged on all its rows' texts
+together, and only when each of them was found. Then each element of the disclosure (catalog
+`element_terms`: a part of the answer and the words, any of which evidences it) is looked for
+lexically (word starts, so plurals and "-ed" forms match), and a miss is retried fuzzily
+(rapidfuzz, a high cut-off) before it counts. A quantitative disclosure also needs a figure beside
+one of its `unit_terms`. Rows that say why a disclosure is left out (catalog `omission` reasons)
+are explained and not searched; rows that say it is left out with no reason are omitted.
+
+Cost: one pass over the lines to find heading lines (a set lookup per short line), then per code
+O(s·t) for s characters of its spans and t terms (regex searches on the folded span text, cached
+per span), and a fuzzy retry only for terms that missed. It grows linearly with the rows and the
+length of the sections they point to.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz
+
+from . import thresholds as t
+from .catalog import Catalog, Disclosure, code_key
+from .index_parser import IndexEntry
+from .page_refs import own_pages
+from .text import fold, fold_text
+
+if TYPE_CHECKING:
+    from .context import Context
+
+_FOOTNOTE_END = re.compile(r"(?<=[A-Za-z])\d{1,3}$")
+"""A footnote mark printed after a heading ("Key Environmental Indicators73")."""
+_DIGIT = re.compile(r"\d")
+
+STATUSES = ("complete", "partial", "unsupported", "explained", "omitted", "not-checked")
+
+
+@dataclass(frozen=True)
+class Span:
+    """Lines first..last (1-based, inclusive) of the body, and how a finding names them."""
+
+    first: int
+    last: int
+    where: str
+
+
+@dataclass
+class Verdict:
+    """What the text behind one code's rows evidences."""
+
+    status: str
+    entry: IndexEntry
+    spans: list[Span] = field(default_factory=list)
+    found: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    elsewhere: Span | None = None
+    """For an unsupported code: the section of the report that does evidence it."""
+    why: str = ""
+
+
+def row_text(entry: IndexEntry) -> str:
+    return " ".join(part for part in (entry.label, entry.section, entry.remark) if part)
+
+
+def _has(text: str, phrase: str) -> bool:
+    """A folded phrase at word boundaries of folded text."""
+    return f" {phrase} " in f" {text} "
+
+
+def omission(entry: IndexEntry, disclosure: Disclosure, catalog: Catalog, answers: str) -> str:
+    """ "explained" when the row gives a reason for leaving the disclosure out (or answers that
+    there is nothing to disclose), "omitted" when it marks it left out with no reason, else "".
+    Read in the row's answers only (its remark, and columns not known to hold titles or section
+    names: a heading "Zero Carbon" is no reason); words of the official wording itself ("if there
+    are no incidents") are not the row's."""
+    text = fold(answers)
+    if not text:
+        return ""
+    official = fold(f"{disclosure.title} {disclosure.text}")
+    if any(_has(text, fold(r)) and not _has(official, fold(r)) for r in catalog.omission_reasons):
+        return "explained"
+    if any(_has(text, fold(m)) and not _has(official, fold(m)) for m in catalog.omission_markers):
+        return "omitted"
+    return ""
+
+
+_PATTERNS: dict[str, re.Pattern[str]] = {}
+
+
+def _pattern(term: str) -> re.Pattern[str]:
+    """A folded term at word starts; its last word may end in a plural or verb ending, and a
+    plural term matches its singular ("emissions" finds "emission")."""
+    found = _PATTERNS.get(term)
+    if found is None:
+        stem = term[:-1] if term.endswith("s") and len(term) > 4 else term
+        found = _PATTERNS[term] = re.compile(rf"(?<![a-z0-9]){re.escape(stem)}(?:s|es|ed|ing|d)?(?![a-z0-9])")
+    return found
+
+
+def term_found(term: str, text: str) -> bool:
+    """Lexically, else fuzzily (a long term misspelt or hyphenated differently)."""
+    folded = fold(term)
+    if not folded:
+        return False
+    if _pattern(folded).search(text):
+        return True
+    return len(folded) >= t.EVIDENCE_FUZZY_MIN_CHARS and (
+        fuzz.partial_ratio(folded, text, score_cutoff=t.EVIDENCE_FUZZY) > 0
+    )
+
+
+def figures_found(lines: list[str], units: tuple[str, ...]) -> bool:
+    """A figure beside a unit: a line holding a unit and a digit, or a unit over lines of figures
+    (a data table's unit column or header)."""
+    patterns = [_pattern(fold(unit)) for unit in units if fold(unit)]
+    signs = [unit for unit in units if not fold(unit)]  # "%": no letters to fold, read as printed
+    for number, line in enumerate(lines):
+        folded = fold_text(line)
+        if not any(sign in line for sign in signs) and not any(p.search(folded) for p in patterns):
+            continue
+        if any(_DIGIT.search(text) for text in lines[number : number + 3]):
+            return True
+    return False
+
+
+def catalog_terms(disclosure: Disclosure) -> list[str]:
+    """Words any answer to the disclosure mentions: evidence terms, element terms, title words."""
+    if not disclosure.evidence_terms and not disclosure.element_terms:
+        return []
+    words = [word for word in fold(disclosure.title).split() if len(word) >= t.TITLE_WORD_MIN_CHARS]
+    element = [term for _, terms in disclosure.element_terms for term in terms]
+    return sorted({fold(term) for term in (*disclosure.evidence_terms, *element)} | set(words))
+
+
+class Evidence:
+    """Spans and verdicts of one report, built once (Context.evidence) and read by ESG501-503."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self._cuts = sorted({start for start, _ in ctx.index.spans})
+        self._texts: dict[tuple[int, int], str] = {}
+
+    # -- spans --------------------------------------------------------------------------------
+    @cached_property
+    def _located(self) -> set[int]:
+        return {table.number for table in self.ctx.index.tables if table.location == "section"}
+
+    @cached_property
+    def _names(self) -> dict[str, str]:
+        """Folded section names the located tables print (each part of a "Chapter > Section" path)."""
+        names: dict[str, str] = {}
+        for entry in self.ctx.index.entries:
+            if entry.table in self._located and entry.section and not own_pages(entry.section):
+                for part in entry.section.split(" > "):
+                    if key := fold(part):
+                        names.setdefault(key, part.strip())
+        return names
+
+    @cached_property
+    def _heading_lines(self) -> dict[str, list[int]]:
+        """Body lines (outside the index) that print a section name as a whole line, or a name
+        wrapped over two short lines."""
+        names = self._names
+        if not names:
+            return {}
+        document = self.ctx.document
+        inside = bytearray(len(document.lines) + 2)
+        for start, end in self.ctx.index.spans:
+            inside[start : end + 1] = b"\x01" * (end + 1 - start)
+        longest = max(map(len, names)) + 8
+        found: dict[str, list[int]] = {}
+        previous = ""
+        for number, line in enumerate(document.cleaned, 1):
+            if not line or inside[number] or len(line) > longest:
+                previous = ""
+                continue
+            key = fold(_FOOTNOTE_END.sub("", line))
+            if key in names:
+                found.setdefault(key, []).append(number)
+            elif previous and (joined := f"{previous} {key}") in names:
+                found.setdefault(joined, []).append(number - 1)
+            previous = key
+        return found
+
+    @cached_property
+    def _headings(self) -> dict[str, int]:
+        """Names printed as a heading line once, leaving out lists of names (a contents page, a
+        chapter's opening list: the next name follows within a few lines); a name still printed
+        on several lines (running headers, a name in a list of topics) is not resolved."""
+        every = sorted(line for lines in self._heading_lines.values() for line in lines)
+        unique: dict[str, int] = {}
+        for key, lines in self._heading_lines.items():
+            kept = []
+            for line in lines:
+                after = bisect_right(every, line)
+                before = every[after - 2] if after >= 2 else -(10**9)
+                following = every[after] if after < len(every) else 10**9
+                if following - line > t.SPAN_MIN_LINES and line - before > t.SPAN_MIN_LINES:
+                    kept.append(line)
+            if len(kept) == 1:
+                unique[key] = kept[0]
+        return unique
+
+    @cached_property
+    def _boundaries(self) -> list[int]:
+        """Lines where a span ends: every line printing a name the index gives, but only the first of
+        a list of names (a chapter's opening list of its sections, a contents page), and the index."""
+        every = sorted(line for lines in self._heading_lines.values() for line in lines)
+        starts, run = [], []
+        for line in every:
+            if run and line - run[-1] > t.SPAN_MIN_LINES:
+                starts.append(run[0])
+                run = []
+            run.append(line)
+        starts += run[:1]
+        ends = {*self._headings.values(), *starts, *self._cuts, len(self.ctx.document.lines) + 1}
+        return sorted(ends)
+
+    def _section_span(self, key: str) -> Span | None:
+        first = self._headings.get(key)
+        if first is None:
+            return None
+        after = bisect_right(self._boundaries, first)
+        last = self._boundaries[after] - 1
+        if last - first < t.SPAN_MIN_LINES:
+            return None  # a list of names (contents, a navigation bar), not a section
+        return Span(first, last, f'section "{self._names[key]}" (lines {first}-{last})')
+
+    def span(self, entry: IndexEntry) -> Span | bool | None:
+        """The text the row points to; None when it cannot be found with confidence; False when
+        the row points nowhere this check can read (another document, a table with no section column)."""
+        location = entry.section.strip()
+        pages = own_pages(location) if location else []
+        if pages:
+            return self._page_span(pages, location)
+        if entry.table not in self._located or not location:
+            return False
+        parts = [fold(part) for part in location.split(" > ") if fold(part)]
+        spans = [self._section_span(key) for key in parts]
+        leaf = spans[-1]
+        if leaf is None:
+            return None
+        parents = [span for span in spans[:-1] if span is not None]
+        if all(parent.first <= leaf.first for parent in parents):
+            return leaf  # a chapter (found or not) and its section, found once: the section's span
+        return None  # names that are not one heading path: unsure which text is meant
+
+    def _page_span(self, pages: list[int], location: str) -> Span | None:
+        printed = self.ctx.printed_pages
+        if printed is None or not all(page in printed.numbers for page in pages):
+            return None
+        starts = self.ctx.document.page_starts
+        first_pdf, last_pdf = printed.pdf_page(pages[0]), printed.pdf_page(pages[-1])
+        first = starts[first_pdf - 1]
+        last = starts[last_pdf] - 1 if last_pdf < len(starts) else len(self.ctx.document.lines)
+        return Span(first, last, f"page {location}")
+
+    def text(self, span: Span) -> str:
+        """The span's folded text (a section's without its heading line), computed once."""
+        key = (span.first, span.last)
+        if key not in self._texts:
+            skip = 0 if span.where.startswith("page") else 1
+            lines = self.ctx.document.cleaned[span.first - 1 + skip : span.last]
+            self._texts[key] = fold_text(" ".join(lines))
+        return self._texts[key]
+
+    def lines(self, span: Span) -> list[str]:
+        return self.ctx.document.cleaned[span.first - 1 : span.last]
+
+    # -- verdicts -----------------------------------------------------------------------------
+    @cached_property
+    def verdicts(self) -> dict[tuple[str, str], Verdict]:
+        """One verdict per listed code (framework, code key), judged on all its rows together."""
+        rows: dict[tuple[str, str], list[IndexEntry]] = {}
+        for entry in self.ctx.index.entries:
+            if not entry.metric and self.ctx.disclosure_for(entry):
+                rows.setdefault((entry.framework, code_key(entry.code)), []).append(entry)
+        return {key: self._judge(entries) for key, entries in rows.items()}
+
+    def _judge(self, entries: list[IndexEntry]) -> Verdict:
+        first = entries[0]
+        disclosure = self.ctx.disclosure_for(first)
+        catalog = self.ctx.catalog_for(first)
+        assert disclosure is not None and catalog is not None
+        titled = self._titled
+        if any(
+            id(entry) in titled and self.ctx.labels.own_score(entry.label, disclosure) < t.LABEL_WRONG
+            for entry in entries
+        ):  # printed with another disclosure's title (ESG101): which one the row means is unclear
+            return Verdict("not-checked", first, why="a row's label is not this disclosure's title")
+        marks = [omission(entry, disclosure, catalog, self._answers(entry)) for entry in entries]
+        if "explained" in marks:
+            return Verdict("explained", entries[marks.index("explained")])
+        if "omitted" in marks:
+            return Verdict("omitted", entries[marks.index("omitted")])
+        wanted = catalog_terms(disclosure)
+        if not wanted:
+            return Verdict("not-checked", first, why="the catalog lists no evidence terms for it")
+        spans: list[Span] = []
+        for entry in entries:
+            span = self.span(entry)
+            if span is False:
+                continue
+            if span is None or span is True:
+                why = "the text a row points to was not found with confidence"
+                return Verdict("not-checked", entry, why=why)
+            spans.append(span)
+        if not spans:
+            return Verdict("not-checked", first, why="no row points to a section or pages of this report")
+        text = " ".join(self.text(span) for span in spans)
+        if text.count(" ") + 1 < t.SPAN_MIN_WORDS:
+            return Verdict("not-checked", first, spans, why="the text it points to is too short to judge")
+        if not any(term_found(term, text) for term in wanted):
+            elsewhere = self._elsewhere(disclosure, spans)
+            return Verdict("unsupported", first, spans, missing=wanted, elsewhere=elsewhere)
+        if not disclosure.element_terms:
+            return Verdict("complete", first, spans)
+        found, missing = [], []
+        for name, terms in disclosure.element_terms:
+            (found if any(term_found(term, text) for term in terms) else missing).append(name)
+        if disclosure.quantitative and disclosure.unit_terms:
+            lines = [line for span in spans for line in self.lines(span)]
+            units = "figures in " + " or ".join(disclosure.unit_terms[:3])
+            (found if figures_found(lines, disclosure.unit_terms) else missing).append(units)
+        if missing and found:
+            return Verdict("partial", first, spans, found, missing)
+        if missing:
+            why = "evidence terms found, but no element of the answer"
+            return Verdict("not-checked", first, spans, why=why)
+        return Verdict("complete", first, spans, found)
+
+    def _answers(self, entry: IndexEntry) -> str:
+        """The row's text that may answer or explain: not a title column's label, not a section
+        column's names."""
+        roles = self._roles.get(entry.table, ("none", "none"))
+        parts = [entry.remark]
+        if roles[0] != "title":
+            parts.append(entry.label)
+        if roles[1] != "section":
+            parts.append(entry.section)
+        return " ".join(part for part in parts if part)
+
+    @cached_property
+    def _titled(self) -> set[int]:
+        return {id(entry) for entry in self.ctx.titled_entries}
+
+    @cached_property
+    def _roles(self) -> dict[int, tuple[str, str]]:
+        return {table.number: (table.label, table.location) for table in self.ctx.index.tables}
+
+    def _elsewhere(self, disclosure: Disclosure, spans: list[Span]) -> Span | None:
+        """The section of the index's own names that evidences the disclosure best, when one does
+        clearly: every element (or, with no elements in the catalog, most evidence terms)."""
+        best: tuple[int, Span] | None = None
+        for key in self._headings:
+            span = self._section_span(key)
+            if span is None or any(span.first == own.first for own in spans):
+                continue
+            text = self.text(span)
+            if disclosure.element_terms:
+                score = sum(
+                    1
+                    for _, terms in disclosure.element_terms
+                    if any(_pattern(fold(term)).search(text) for term in terms)
+                )
+                enough = score == len(disclosure.element_terms)
+            else:
+                score = sum(1 for term in disclosure.evidence_terms if _pattern(fold(term)).search(text))
+                enough = score >= max(2, (len(disclosure.evidence_terms) + 1) // 2)
+            if enough and (best is None or score > best[0]):
+                best = (score, span)
+        return best[1] if best else None
+
+    def verdict(self, entry: IndexEntry) -> Verdict | None:
+        return self.verdicts.get((entry.framework, code_key(entry.code)))
