@@ -47,6 +47,8 @@ if TYPE_CHECKING:
 _FOOTNOTE_END = re.compile(r"(?<=[A-Za-z])\d{1,3}$")
 """A footnote mark printed after a heading ("Key Environmental Indicators73")."""
 _DIGIT = re.compile(r"\d")
+_PROSE = re.compile(r"(?:\S+\s+){7}.*[a-z)][.!?](?:\s|$)")
+"""A remark that reads as sentences (eight words or more, a sentence end): an answer, not a location."""
 
 STATUSES = ("complete", "partial", "unsupported", "explained", "omitted", "not-checked")
 
@@ -95,7 +97,8 @@ def omission(entry: IndexEntry, disclosure: Disclosure, catalog: Catalog, answer
     official = fold(f"{disclosure.title} {disclosure.text}")
     if any(_has(text, fold(r)) and not _has(official, fold(r)) for r in catalog.omission_reasons):
         return "explained"
-    if any(_has(text, fold(m)) and not _has(official, fold(m)) for m in catalog.omission_markers):
+    short = len(text.split()) <= t.OMISSION_MAX_WORDS  # the marker is the row's whole answer
+    if short and any(_has(text, fold(m)) and not _has(official, fold(m)) for m in catalog.omission_markers):
         return "omitted"
     return ""
 
@@ -199,21 +202,38 @@ class Evidence:
         return found
 
     @cached_property
+    def _occurrences(self) -> dict[str, list[int]]:
+        """Heading lines of each name, a name printed twice in a row (a page header above the
+        same title) counted once."""
+        merged: dict[str, list[int]] = {}
+        for key, lines in self._heading_lines.items():
+            kept: list[int] = []
+            for line in lines:
+                if not kept or line - kept[-1] > t.SPAN_MIN_LINES:
+                    kept.append(line)
+            merged[key] = kept
+        return merged
+
+    @cached_property
     def _headings(self) -> dict[str, int]:
         """Names printed as a heading line once, leaving out lists of names (a contents page, a
-        chapter's opening list: the next name follows within a few lines); a name still printed
+        chapter's opening list: another name follows within a few lines); a name still printed
         on several lines (running headers, a name in a list of topics) is not resolved."""
-        every = sorted(line for lines in self._heading_lines.values() for line in lines)
+        owner = {line: key for key, lines in self._occurrences.items() for line in lines}
+        every = sorted(owner)
         unique: dict[str, int] = {}
-        for key, lines in self._heading_lines.items():
+        for key, lines in self._occurrences.items():
             kept = []
             for line in lines:
-                after = bisect_right(every, line)
-                before = every[after - 2] if after >= 2 else -(10**9)
-                following = every[after] if after < len(every) else 10**9
-                if following - line > t.SPAN_MIN_LINES and line - before > t.SPAN_MIN_LINES:
+                at = every.index(line)
+                near = [
+                    other
+                    for other in every[max(0, at - 1) : at + 2]
+                    if other != line and owner[other] != key and abs(other - line) <= t.SPAN_MIN_LINES
+                ]
+                if not near:
                     kept.append(line)
-            if len(kept) == 1:
+            if len(kept) == 1 and len(lines) <= 2:
                 unique[key] = kept[0]
         return unique
 
@@ -221,7 +241,7 @@ class Evidence:
     def _boundaries(self) -> list[int]:
         """Lines where a span ends: every line printing a name the index gives, but only the first of
         a list of names (a chapter's opening list of its sections, a contents page), and the index."""
-        every = sorted(line for lines in self._heading_lines.values() for line in lines)
+        every = sorted(line for lines in self._occurrences.values() for line in lines)
         starts, run = [], []
         for line in every:
             if run and line - run[-1] > t.SPAN_MIN_LINES:
@@ -277,7 +297,8 @@ class Evidence:
         if key not in self._texts:
             skip = 0 if span.where.startswith("page") else 1
             lines = self.ctx.document.cleaned[span.first - 1 + skip : span.last]
-            self._texts[key] = fold_text(" ".join(lines))
+            # "kg CO2e/€ thousand sales", "GJ/employee": a ratio reads as "per"
+            self._texts[key] = fold_text(" ".join(lines).replace("/", " per "))
         return self._texts[key]
 
     def lines(self, span: Span) -> list[str]:
@@ -314,6 +335,9 @@ class Evidence:
             return Verdict("not-checked", first, why="the catalog lists no evidence terms for it")
         spans: list[Span] = []
         for entry in entries:
+            if self._names_another_section(entry):
+                why = "the row's remark names a section too: which text it points to is unclear"
+                return Verdict("not-checked", entry, why=why)
             span = self.span(entry)
             if span is False:
                 continue
@@ -344,6 +368,29 @@ class Evidence:
             why = "evidence terms found, but no element of the answer"
             return Verdict("not-checked", first, spans, why=why)
         return Verdict("complete", first, spans, found)
+
+    def _names_another_section(self, entry: IndexEntry) -> bool:
+        """Whether the row may point somewhere besides its section: a remark that is no prose (a
+        second location, a web page: "NVIDIA Benefits"), or the row's own lines printing another
+        section name the index gives (a location printed below a wrapped title, read into the
+        next row). Such rows are not judged."""
+        if entry.table not in self._located or own_pages(entry.section):
+            return False  # pages are read as printed; a remark beside them is not a second place
+        if entry.remark and not _PROSE.search(entry.remark):
+            return True
+        own = {fold(part) for part in entry.section.split(" > ")}
+        raw = fold(" ".join(self.ctx.document.cleaned[entry.line - 1 : self._row_end(entry)]))
+        return any(_has(raw, key) for key in self._names if key not in own and len(key) >= 8)
+
+    @cached_property
+    def _row_starts(self) -> list[int]:
+        return sorted({entry.line for entry in self.ctx.index.entries})
+
+    def _row_end(self, entry: IndexEntry) -> int:
+        """The line before the next row's, within a few lines: the row's own text."""
+        after = bisect_right(self._row_starts, entry.line)
+        following = self._row_starts[after] if after < len(self._row_starts) else entry.line + 1
+        return min(following - 1, entry.line + t.ROW_MAX_LINES)
 
     def _answers(self, entry: IndexEntry) -> str:
         """The row's text that may answer or explain: not a title column's label, not a section

@@ -108,3 +108,11 @@ SPAN_MIN_WORDS = 80
 """Rows whose text (all their sections or pages together) holds fewer words are not judged: a
 heading followed by a line or two is more likely a heading read out of a list, or a summary whose
 detail sits elsewhere, than the disclosure's whole answer."""
+
+ROW_MAX_LINES = 12
+"""An index row's own text (title wrapped, location, remark) is read up to this many lines below its
+code: a long answer beyond it is the row's, but names printed there are no longer its location."""
+
+OMISSION_MAX_WORDS = 8
+"""A row is omitted only when its answer is little more than the mark ("Not reported."): a longer
+text holding "not reported" is a legend ("○ Not reported") or an answer read into the row."""
