@@ -123,9 +123,9 @@ def term_found(term: str, text: str) -> bool:
         return False
     if _pattern(folded).search(text):
         return True
-    return len(folded) >= t.EVIDENCE_FUZZY_MIN_CHARS and (
-        fuzz.partial_ratio(folded, text, score_cutoff=t.EVIDENCE_FUZZY) > 0
-    )
+    if len(folded) < t.EVIDENCE_FUZZY_MIN_CHARS or _DIGIT.search(folded):
+        return False  # "scope 1 2" is one edit from "scope 1 " and means something else
+    return fuzz.partial_ratio(folded, text, score_cutoff=t.EVIDENCE_FUZZY) > 0
 
 
 def figures_found(lines: list[str], units: tuple[str, ...]) -> bool:
@@ -352,7 +352,9 @@ class Evidence:
             return Verdict("not-checked", first, spans, why="the text it points to is too short to judge")
         if not any(term_found(term, text) for term in wanted):
             elsewhere = self._elsewhere(disclosure, spans)
-            return Verdict("unsupported", first, spans, missing=wanted, elsewhere=elsewhere)
+            shown = [fold(term) for term in disclosure.evidence_terms]  # the catalog's own first
+            missing = shown + [term for term in wanted if term not in shown]
+            return Verdict("unsupported", first, spans, missing=missing, elsewhere=elsewhere)
         if not disclosure.element_terms:
             return Verdict("complete", first, spans)
         found, missing = [], []
@@ -379,8 +381,22 @@ class Evidence:
         if entry.remark and not _PROSE.search(entry.remark):
             return True
         own = {fold(part) for part in entry.section.split(" > ")}
-        raw = fold(" ".join(self.ctx.document.cleaned[entry.line - 1 : self._row_end(entry)]))
+        last = self._row_end(entry) if entry.table in self._trailing else entry.line
+        raw = fold(" ".join(self.ctx.document.cleaned[entry.line - 1 : last]))
         return any(_has(raw, key) for key in self._names if key not in own and len(key) >= 8)
+
+    @cached_property
+    def _trailing(self) -> set[int]:
+        """Tables whose rows print their section after the title, on the code's line for most rows
+        ("403-1 Occupational health and safety management system Occupational Health and Safety"):
+        there a name on the lines below a row is that row's location, read into the next row when
+        the title wrapped. In a table whose names head groups of rows, it is the next group's."""
+        rows: dict[int, list[bool]] = {}
+        for entry in self.ctx.index.entries:
+            if entry.table in self._located and entry.section and not own_pages(entry.section):
+                leaf = fold(entry.section.split(" > ")[-1])
+                rows.setdefault(entry.table, []).append(_has(fold(self.ctx.document.line(entry.line)), leaf))
+        return {table for table, marks in rows.items() if sum(marks) * 2 >= len(marks)}
 
     @cached_property
     def _row_starts(self) -> list[int]:
@@ -433,6 +449,14 @@ class Evidence:
             if enough and (best is None or score > best[0]):
                 best = (score, span)
         return best[1] if best else None
+
+    def counts(self, framework: str) -> dict[str, int]:
+        """The framework's listed codes by verdict, for the coverage table and the JSON."""
+        counts = dict.fromkeys((status.replace("-", "_") for status in STATUSES), 0)
+        for (name, _), verdict in self.verdicts.items():
+            if name == framework:
+                counts[verdict.status.replace("-", "_")] += 1
+        return counts
 
     def verdict(self, entry: IndexEntry) -> Verdict | None:
         return self.verdicts.get((entry.framework, code_key(entry.code)))
