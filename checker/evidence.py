@@ -158,6 +158,18 @@ def figures_found(rows: list[tuple[str, str]], units: tuple[str, ...]) -> bool:
     return False
 
 
+def _capitals(text: str) -> int:
+    return sum(1 for word in text.split() if word[:1].isupper())
+
+
+def _cased_alike(line: str, name: str) -> bool:
+    """A heading prints its name in the index's capitals, or in capitals only ("PERFORMANCE DATA
+    SUMMARY"); "Product and service quality" in a list of topics is a mention of "Product and
+    Service Quality", not its heading."""
+    letters = [char for char in line if char.isalpha()]
+    return _capitals(line) == _capitals(name) or (bool(letters) and all(c.isupper() for c in letters))
+
+
 def catalog_terms(disclosure: Disclosure) -> list[str]:
     """Words any answer to the disclosure mentions: evidence terms, element terms, title words."""
     if not disclosure.evidence_terms and not disclosure.element_terms:
@@ -205,17 +217,22 @@ class Evidence:
             inside[start : end + 1] = b"\x01" * (end + 1 - start)
         longest = max(map(len, names)) + 8
         found: dict[str, list[int]] = {}
-        previous = ""
+        previous, previous_raw = "", ""
         for number, line in enumerate(document.cleaned, 1):
             if not line or inside[number] or len(line) > longest:
                 previous = ""
                 continue
-            key = fold(_FOOTNOTE_END.sub("", line) if line[-1].isdigit() else line)
-            if key in names:
+            raw = _FOOTNOTE_END.sub("", line) if line[-1].isdigit() else line
+            key = fold(raw)
+            if key in names and _cased_alike(raw, names[key]):
                 found.setdefault(key, []).append(number)
-            elif previous and (joined := f"{previous} {key}") in names:
+            elif (
+                previous
+                and (joined := f"{previous} {key}") in names
+                and _cased_alike(f"{previous_raw} {raw}", names[joined])
+            ):
                 found.setdefault(joined, []).append(number - 1)
-            previous = key
+            previous, previous_raw = key, raw
         return found
 
     @cached_property
