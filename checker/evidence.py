@@ -39,6 +39,7 @@ from . import thresholds as t
 from .catalog import Catalog, Disclosure, code_key
 from .index_parser import IndexEntry
 from .page_refs import own_pages
+from .sections import title_like
 from .text import fold, fold_text
 
 if TYPE_CHECKING:
@@ -250,9 +251,9 @@ class Evidence:
 
     @cached_property
     def _headings(self) -> dict[str, int]:
-        """Names printed as a heading line once, leaving out lists of names (a contents page, a
-        chapter's opening list: another name follows within a few lines); a name still printed
-        on several lines (running headers, a name in a list of topics) is not resolved."""
+        """Names printed as a heading line once, leaving out lists of names: a contents page or a
+        chapter's opening list (another name within a few lines, or short title lines above and
+        below). A name still printed as a heading on several lines (running headers) is not resolved."""
         owner = {line: key for key, lines in self._occurrences.items() for line in lines}
         every = sorted(owner)
         unique: dict[str, int] = {}
@@ -265,11 +266,22 @@ class Evidence:
                     for other in every[max(0, at - 1) : at + 2]
                     if other != line and owner[other] != key and abs(other - line) <= t.SPAN_MIN_LINES
                 ]
-                if not near:
+                if not near and not self._in_list(line, key):
                     kept.append(line)
-            if len(kept) == 1 and len(lines) <= 2:
+            if len(kept) == 1:
                 unique[key] = kept[0]
         return unique
+
+    def _in_list(self, line: int, key: str) -> bool:
+        """Whether the name's line stands in a run of short title lines, two above it and two below
+        with no blank line (a chapter's opening list of its sections), not above its section's
+        prose or under a heading of its own."""
+        cleaned = self.ctx.document.cleaned
+        below = line + (1 if fold(cleaned[line - 1]) == key else 2)  # a wrapped name takes two lines
+        around = [line - 2, line - 1, below, below + 1]
+        if around[0] < 1 or around[-1] > len(cleaned):
+            return False
+        return all(cleaned[n - 1] and title_like(cleaned[n - 1], 60) for n in around)
 
     @cached_property
     def _boundaries(self) -> list[int]:
