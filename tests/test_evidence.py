@@ -156,3 +156,42 @@ def test_row_whose_section_is_not_found_is_not_checked(tmp_path):
     result = report(tmp_path, {**SECTIONS, "Environmental Data": SCOPE1_ONLY}, rows)
     assert all(f.code != "A1.2" for f in result.findings if f.rule.startswith("ESG5"))
     assert hkex(result).evidence["not_checked"] >= 1
+
+
+def test_a_heading_named_in_a_list_of_topics_is_still_resolved_to_its_own_section(tmp_path):
+    """A sentence-case mention ("Environmental data") in a list of topics is not the heading."""
+    sections = {
+        "Our Material Topics": "Environmental data\nOur people\n" + FILLER,
+        **SECTIONS,
+        "Environmental Data": SCOPE1_ONLY,
+    }
+    result = report(tmp_path, sections, BASE)
+    [found] = [f for f in result.findings if f.rule == "ESG501"]
+    assert found.code == "A1.2" and 'section "Environmental Data"' in found.message
+
+
+def test_not_reported_in_a_legend_or_a_long_answer_is_no_omission(tmp_path):
+    legend = "● Fully reported ◐ Partially reported ○ Not reported. The Group sells software only."
+    rows = [*BASE, ("Environmental Data", "A2.5", legend)]
+    result = report(tmp_path, SECTIONS, rows)
+    assert [f for f in result.findings if f.rule == "ESG503"] == []
+
+
+def test_a_row_naming_a_second_place_is_not_checked(tmp_path):
+    rows = [row if row[1] != "A1.2" else ("Board Diversity", "A1.2", "Annual Report") for row in BASE]
+    result = report(tmp_path, {**SECTIONS, "Environmental Data": SCOPE1_ONLY}, rows)
+    assert all(f.code != "A1.2" for f in result.findings if f.rule.startswith("ESG5"))
+
+
+def test_coverage_table_shows_the_evidence_counts(tmp_path):
+    from rich.console import Console
+
+    from checker.render import terminal
+    from checker.result import CheckResult
+
+    rows = [*BASE, ("Environmental Data", "A2.5", "Not reported.")]
+    result = report(tmp_path, {**SECTIONS, "Environmental Data": SCOPE1_ONLY}, rows)
+    console = Console(record=True, width=200, color_system=None)
+    terminal.render(CheckResult([result]), console)
+    text = console.export_text()
+    assert "1 partial" in text and "1 explained" in text and "1 omitted" in text
