@@ -6,7 +6,7 @@ from checker import check
 
 FILLER = (
     "The Group reviews its management approach every year with the operating teams and reports "
-    "progress to the Board, and the figures below were compiled by the sustainability office from "
+    "progress to management, and the figures below were compiled by the sustainability office from "
     "the records of each business unit in line with the reporting principles of the Guide. "
 )
 """Text with none of the checked disclosures' words: it makes a section long enough to judge."""
@@ -195,3 +195,35 @@ def test_coverage_table_shows_the_evidence_counts(tmp_path):
     terminal.render(CheckResult([result]), console)
     text = console.export_text()
     assert "1 partial" in text and "1 explained" in text and "1 omitted" in text
+
+
+def test_pages_with_known_printed_numbers_are_read_for_the_parts_of_a_kpi(tmp_path):
+    from pdfmaker import make_pdf
+    from test_page_refs import numbered
+
+    filler = [FILLER[i : i + 90] for i in range(0, len(FILLER) * 2, 90)] * 2
+    body = [
+        ["Climate Action", "Scope 1 emissions were 1,250 tCO2e and Scope 2 emissions 3,400 tCO2e.", *filler],
+        ["Our People", "Of our 1,200 employees 46% were women and 54% men at year end.", *filler],
+        ["Governance", "The board met six times.", *filler],
+    ]
+    index = [
+        "GRI Content Index",
+        "This report has been prepared with reference to the GRI Standards.",
+        "305-1 Direct (Scope 1) GHG emissions 1",
+        "305-2 Energy indirect (Scope 2) GHG emissions 1",
+        "405-1 Diversity of governance bodies and employees 2",  # page 2 says nothing of the board
+        "2-9 Governance structure and composition 3",
+        "2-11 Chair of the highest governance body 3",
+        "2-7 Employees 2",
+        "2-10 Nomination and selection of the highest governance body 3",
+        "2-12 Role of the highest governance body in overseeing the management of impacts 3",
+    ]
+    path = tmp_path / "report.pdf"
+    path.write_bytes(make_pdf(numbered([*body, index])))
+    result = check(path).reports[0]
+    assert result.error is None
+    partial = {f.code: f for f in result.findings if f.rule == "ESG501"}
+    assert sorted(partial) == ["2-7", "405-1"]  # 305-1 and 305-2 are whole on page 1
+    assert partial["405-1"].expected == "governance bodies" and "page 2" in partial["405-1"].message
+    assert partial["2-7"].expected == "by region"  # page 2 gives no region either
