@@ -61,6 +61,8 @@ class Span:
     first: int
     last: int
     where: str
+    pages: bool = False
+    """Read from printed pages (ESG403 judges those rows unsupported), not a section."""
 
 
 @dataclass
@@ -347,13 +349,13 @@ class Evidence:
         first_pdf, last_pdf = printed.pdf_page(pages[0]), printed.pdf_page(pages[-1])
         first = starts[first_pdf - 1]
         last = starts[last_pdf] - 1 if last_pdf < len(starts) else len(self.ctx.document.lines)
-        return Span(first, last, f"page {location}")
+        return Span(first, last, f"page {location}", pages=True)
 
     def text(self, span: Span) -> str:
         """The span's folded text (a section's without its heading line), computed once."""
         key = (span.first, span.last)
         if key not in self._texts:
-            skip = 0 if span.where.startswith("page") else 1
+            skip = 0 if span.pages else 1  # a section's heading line is no evidence
             lines = self.ctx.document.cleaned[span.first - 1 + skip : span.last]
             # "kg CO2e/€ thousand sales", "GJ/employee": a ratio reads as "per"
             self._texts[key] = fold_long(" ".join(lines).replace("/", " per "))
@@ -398,8 +400,11 @@ class Evidence:
         marks = [omission(entry, disclosure, catalog, self._answers(entry)) for entry in entries]
         if "explained" in marks:
             return Verdict("explained", entries[marks.index("explained")])
+        if "omitted" in marks and all(mark for mark in marks):
+            return Verdict("omitted", entries[marks.index("omitted")])  # every row of the code says so
         if "omitted" in marks:
-            return Verdict("omitted", entries[marks.index("omitted")])
+            why = "one row marks it left out, another points to where it is: which holds is unclear"
+            return Verdict("not-checked", first, why=why)
         wanted = catalog_terms(disclosure)
         if not wanted:
             return Verdict("not-checked", first, why="the catalog lists no evidence terms for it")
@@ -411,7 +416,7 @@ class Evidence:
             span = self.span(entry)
             if span is False:
                 continue
-            if span is None or span is True:
+            if span is None:
                 why = "the text a row points to was not found with confidence"
                 return Verdict("not-checked", entry, why=why)
             spans.append(span)
