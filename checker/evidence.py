@@ -3,26 +3,30 @@
 An index row claims "this section discloses 305-4". To hold it to that, the text it points to
 is found first, and only when it is found with confidence:
 
-- a section name (tables whose location column holds this report's headings) is resolved to one
-  line of the body that prints it as a heading line; its span runs to the next heading line of any
-  section the index names (the index's own names give the report's heading structure: a deeper
-  heading the index does not name stays inside the span, as it should), or to the index itself.
-  A name printed as a heading on several lines (running headers, a contents page) is furniture:
-  it neither opens nor closes a span, and its rows are not checked;
+- a section name (tables whose location column holds this report's headings) is resolved to the
+  one line of the body that prints it as a heading: the whole line, in the index's capitals (or in
+  capitals only), not inside a list of names (a contents page, a chapter's opening list: another
+  name within a few lines, or a run of short title lines around it). A name printed so on several
+  lines (running headers) is not resolved. The span runs to the next line printing any name the
+  index gives (the first of a list), or to the index: the index's own names give the report's
+  heading structure, and a deeper heading the index does not name stays inside the span;
 - a page reference is the text of those pages, when the report's printed numbering is known.
 
 A code listed in several rows (a KPI answered in two chapters) is judged on all its rows' texts
-together, and only when each of them was found. Then each element of the disclosure (catalog
-`element_terms`: a part of the answer and the words, any of which evidences it) is looked for
-lexically (word starts, so plurals and "-ed" forms match), and a miss is retried fuzzily
-(rapidfuzz, a high cut-off) before it counts. A quantitative disclosure also needs a figure beside
-one of its `unit_terms`. Rows that say why a disclosure is left out (catalog `omission` reasons)
-are explained and not searched; rows that say it is left out with no reason are omitted.
+together, and not at all when one of them was not found, when a row's label is another code's
+title, or when a row names a second place (a remark that is no prose; a section name printed on
+the row's own lines in a table whose rows print their location after the title). Each element of
+the disclosure (catalog `element_terms`: a part of the answer and the words, any of which
+evidences it) is looked for lexically on folded words (plurals and verb endings match), and only
+when no word of it is there as written, fuzzily (rapidfuzz, a high cut-off, letters only). A
+quantitative disclosure also needs a figure beside one of its `unit_terms`. Rows whose answer
+gives a reason (catalog `omission` reasons) are explained and not searched; rows whose whole
+answer marks the disclosure left out with no reason are omitted.
 
-Cost: one pass over the lines to find heading lines (a set lookup per short line), then per code
-O(s·t) for s characters of its spans and t terms (regex searches on the folded span text, cached
-per span), and a fuzzy retry only for terms that missed. It grows linearly with the rows and the
-length of the sections they point to.
+Cost: one pass over the lines for heading lines (a dict lookup per short line); each span's text
+folded once; then per code a str.find per term over its spans' folded text (O(s·t) for s
+characters and t terms), the fuzzy retry only where no term was found. Linear in the rows and in
+the length of the sections they point to (about 20 ms for the bundled report's 162 codes).
 """
 
 from __future__ import annotations
