@@ -426,7 +426,7 @@ class Evidence:
             spans.append(span)
         if not spans:
             return Verdict("not-checked", first, why="no row points to a section or pages of this report")
-        text = " ".join(self.text(span) for span in spans)
+        text = self.text(spans[0]) if len(spans) == 1 else " ".join(self.text(span) for span in spans)
         if sum(self._words(span) for span in spans) < t.SPAN_MIN_WORDS:
             return Verdict("not-checked", first, spans, why="the text it points to is too short to judge")
         if not any_found(wanted, text):
@@ -460,7 +460,14 @@ class Evidence:
         own = {fold(part) for part in entry.section.split(" > ")}
         last = self._row_end(entry) if entry.table in self._trailing else entry.line
         raw = fold(" ".join(self.ctx.document.cleaned[entry.line - 1 : last]))
-        return any(_has(raw, key) for key in self._names if key not in own and len(key) >= 8)
+        padded = f" {raw} "
+        return any(wrapped in padded for key, wrapped in self._padded_names if key not in own)
+
+    @cached_property
+    def _padded_names(self) -> list[tuple[str, str]]:
+        """The index's names long enough to be told apart from words of a title, padded for a
+        word-boundary `in`."""
+        return [(key, f" {key} ") for key in self._names if len(key) >= 8]
 
     @cached_property
     def _trailing(self) -> set[int]:
