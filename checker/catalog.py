@@ -62,6 +62,10 @@ class Disclosure:
     elements: tuple[str, ...] = ()
     evidence_terms: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
+    element_terms: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """Parts of a complete answer, each with the words any of which evidences it (ESG501)."""
+    unit_terms: tuple[str, ...] = ()
+    """Spellings of the units a quantitative answer's figures carry."""
     index_row_optional: bool = False
     per_topic: bool = False
     wording_verified: bool = True
@@ -146,6 +150,10 @@ class Catalog:
     """The id of the catalog this version builds on (resolved by resolve_extends)."""
     retire: tuple[tuple[str, tuple[str, ...]], ...] = ()
     """Codes of the base this version retires, with their successors."""
+    omission_markers: tuple[str, ...] = ()
+    """Words an index row uses to say a disclosure is left out ("omitted", "not reported")."""
+    omission_reasons: tuple[str, ...] = ()
+    """Words giving an omission's reason ("not applicable", "no incidents"): the row is explained."""
 
     def get(self, code: str) -> Disclosure | None:
         return self.disclosures.get(code_key(code))
@@ -207,6 +215,11 @@ def build_catalog(raw: dict[str, Any], path: str) -> Catalog:
             elements=_tuple(item, "elements"),
             evidence_terms=_tuple(item, "evidence_terms"),
             aliases=_tuple(item, "aliases"),
+            element_terms=tuple(
+                (clean(name), tuple(clean(str(term)) for term in terms))
+                for name, terms in (item.get("element_terms") or {}).items()
+            ),
+            unit_terms=_tuple(item, "unit_terms"),
             index_row_optional=item.get("index_row") == "optional",
             per_topic=bool(item.get("per_topic", False)),
             wording_verified=item.get("wording") != "unverified",
@@ -257,6 +270,8 @@ def build_catalog(raw: dict[str, Any], path: str) -> Catalog:
         index_headings=_index_headings(raw),
         extends=raw.get("extends", ""),
         retire=tuple((item["code"], tuple(item.get("successors") or ())) for item in raw.get("retire") or ()),
+        omission_markers=_tuple(raw.get("omission") or {}, "markers"),
+        omission_reasons=_tuple(raw.get("omission") or {}, "reasons"),
     )
 
 
@@ -300,6 +315,8 @@ def resolve_extends(catalogs: list[Catalog] | tuple[Catalog, ...]) -> list[Catal
             index_headings=tuple(sorted({*base.index_headings, *catalog.index_headings})),
             extends="",
             retire=(),
+            omission_markers=catalog.omission_markers or base.omission_markers,
+            omission_reasons=catalog.omission_reasons or base.omission_reasons,
         )
         done[catalog.id] = merged
         return merged

@@ -6,11 +6,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from . import thresholds as t
 from .catalog import Catalog, Disclosure
 from .claims import Claim
 from .document import Document
+
+if TYPE_CHECKING:
+    from .evidence import Evidence
 from .index_parser import ContentIndex, IndexEntry, SectionName
 from .labels import LabelMatcher
 from .page_refs import PrintedPages, own_pages, printed_pages
@@ -117,6 +121,13 @@ class Context:
     def claim_level(self, framework: str) -> str:
         claim = self.claims.get(framework)
         return claim.level if claim else self.catalogs[framework].default_claim
+
+    @cached_property
+    def evidence(self) -> Evidence:
+        """Section spans and what they evidence (checker/evidence.py), built when a rule asks."""
+        from .evidence import Evidence
+
+        return Evidence(self)
 
     def page(self, line: int | None) -> int | None:
         return self.document.page_of(line)

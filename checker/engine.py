@@ -233,6 +233,7 @@ def _coverage(ctx: Context, framework: str, findings: list[Finding], why: str = 
         missing=len(required - listed),
         findings=len(own),
         version_reason=why,
+        evidence=ctx.evidence.counts(framework),
     )
 
 

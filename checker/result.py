@@ -28,6 +28,9 @@ class Coverage:
     note: str = ""
     version_reason: str = ""
     """Why the report is held to this catalog version (its year, the codes its index prints, an option)."""
+    evidence: dict[str, int] | None = None
+    """Listed codes by what the text behind their rows evidences (checker/evidence.py): complete,
+    partial, unsupported, explained, omitted, not_checked. None where no catalog covers the rows."""
 
 
 @dataclass

@@ -92,3 +92,27 @@ report: HKEX 51 of 51, GRI 2/3 32 of 33)."""
 TITLE_MAX_CHARS = 260
 """The longest label still read as a title (HKEX KPI wordings run to ~230 characters); a row's
 label must also open with a capital letter and be at least 60 % letters."""
+
+EVIDENCE_FUZZY = 92
+"""An evidence term missed word for word still counts when a stretch of the section scores this
+against it (partial_ratio): "greenhouse-gas" for "greenhouse gas", a dropped letter; not another word."""
+
+EVIDENCE_FUZZY_MIN_CHARS = 8
+"""Shorter terms ("scope 1", "nox") are only matched word for word: fuzzily they match neighbours."""
+
+SPAN_MIN_LINES = 3
+"""A section whose next heading follows within this many lines is a list of names (a contents page,
+a navigation bar), not the section itself: its rows are not checked."""
+
+SPAN_MIN_WORDS = 80
+"""Rows whose text (all their sections or pages together) holds fewer words are not judged: a
+heading followed by a line or two is more likely a heading read out of a list, or a summary whose
+detail sits elsewhere, than the disclosure's whole answer."""
+
+ROW_MAX_LINES = 12
+"""An index row's own text (title wrapped, location, remark) is read up to this many lines below its
+code: a long answer beyond it is the row's, but names printed there are no longer its location."""
+
+OMISSION_MAX_WORDS = 8
+"""A row is omitted only when its answer is little more than the mark ("Not reported."): a longer
+text holding "not reported" is a legend ("○ Not reported") or an answer read into the row."""

@@ -47,10 +47,11 @@ def _coverage(report: ReportResult) -> Table:
         table.add_column(column, no_wrap=True)
     for column in ("Required", "Listed", "Missing", "Findings"):
         table.add_column(column, justify="right", min_width=len(column))
+    table.add_column("Evidence (listed codes)")
     for cover in report.coverage:
         if cover.catalog is None:
             table.add_row(
-                cover.framework, Text("no bundled catalog", style="dim"), "", str(cover.listed), "", ""
+                cover.framework, Text("no bundled catalog", style="dim"), "", str(cover.listed), "", "", ""
             )
             continue
         table.add_row(
@@ -60,8 +61,17 @@ def _coverage(report: ReportResult) -> Table:
             str(cover.listed),
             Text(str(cover.missing), style="red" if cover.missing else "green"),
             Text(str(cover.findings), style="yellow" if cover.findings else "green"),
+            _evidence(cover.evidence),
         )
     return table
+
+
+def _evidence(counts: dict[str, int] | None) -> Text:
+    """What the sections behind the rows evidence, in a few words: "40 complete, 2 partial, ..."."""
+    if not counts:
+        return Text("")
+    shown = [f"{count} {name.replace('_', ' ')}" for name, count in counts.items() if count]
+    return Text(", ".join(shown), style="dim")
 
 
 def _findings(report: ReportResult, console: Console) -> None:

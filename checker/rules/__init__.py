@@ -13,11 +13,14 @@ from . import (
     misprinted_code,
     missing,
     not_checked,
+    omission,
     outdated_code,
     page_not_found,
     page_unsupported,
+    partial,
     section_not_found,
     unknown_code,
+    unsupported_section,
 )
 
 RULES: tuple[ModuleType, ...] = (
@@ -32,6 +35,9 @@ RULES: tuple[ModuleType, ...] = (
     section_not_found,
     page_not_found,
     page_unsupported,
+    partial,
+    unsupported_section,
+    omission,
 )
 
 

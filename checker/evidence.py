@@ -1,0 +1,546 @@
+"""What the text behind each index row says: section spans, and the catalog's evidence in them.
+
+An index row claims "this section discloses 305-4". To hold it to that, the text it points to
+is found first, and only when it is found with confidence:
+
+- a section name (tables whose location column holds this report's headings) is resolved to the
+  one line of the body that prints it as a heading: the whole line, in the index's capitals (or in
+  capitals only), not inside a list of names (a contents page, a chapter's opening list: another
+  name within a few lines, or a run of short title lines around it). A name printed so on several
+  lines (running headers) is not resolved. The span runs to the next line printing any name the
+  index gives (the first of a list), or to the index: the index's own names give the report's
+  heading structure, and a deeper heading the index does not name stays inside the span;
+- a page reference is the text of those pages, when the report's printed numbering is known.
+
+A code listed in several rows (a KPI answered in two chapters) is judged on all its rows' texts
+together, and not at all when one of them was not found, when a row's label is another code's
+title, or when a row names a second place (a remark that is no prose; a section name printed on
+the row's own lines in a table whose rows print their location after the title). Each element of
+the disclosure (catalog `element_terms`: a part of the answer and the words, any of which
+evidences it) is looked for lexically on folded words (plurals and verb endings match), and only
+when no word of it is there as written, fuzzily (rapidfuzz, a high cut-off, letters only). A
+quantitative disclosure also needs a figure beside one of its `unit_terms`. Rows whose answer
+gives a reason (catalog `omission` reasons) are explained and not searched; rows whose whole
+answer marks the disclosure left out with no reason are omitted.
+
+Cost: one pass over the lines for heading lines (a dict lookup per short line); each span's text
+folded once; then per code a str.find per term over its spans' folded text (O(s·t) for s
+characters and t terms), the fuzzy retry only where no term was found. Linear in the rows and in
+the length of the sections they point to (about 20 ms for the bundled report's 162 codes).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING, Any
+
+from rapidfuzz import fuzz
+
+from . import thresholds as t
+from .catalog import Catalog, Disclosure, code_key
+from .index_parser import IndexEntry
+from .page_refs import own_pages
+from .sections import title_like
+from .text import clean_text, fold
+
+if TYPE_CHECKING:
+    from .context import Context
+
+_FOOTNOTE_END = re.compile(r"(?<=[A-Za-z])\d{1,3}$")
+"""A footnote mark printed after a heading ("Key Environmental Indicators73")."""
+_DIGIT = re.compile(r"\d")
+_PROSE = re.compile(r"(?:\S+\s+){7}.*[a-z)][.!?](?:\s|$)")
+"""A remark that reads as sentences (eight words or more, a sentence end): an answer, not a location."""
+
+STATUSES = ("complete", "partial", "unsupported", "explained", "omitted", "not-checked")
+
+
+@dataclass(frozen=True)
+class Span:
+    """Lines first..last (1-based, inclusive) of the body, and how a finding names them."""
+
+    first: int
+    last: int
+    where: str
+    pages: bool = False
+    """Read from printed pages (ESG403 judges those rows unsupported), not a section."""
+
+
+@dataclass
+class Verdict:
+    """What the text behind one code's rows evidences."""
+
+    status: str
+    entry: IndexEntry
+    spans: list[Span] = field(default_factory=list)
+    found: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    elsewhere: Span | None = None
+    """For an unsupported code: the section of the report that does evidence it."""
+    why: str = ""
+
+
+def row_text(entry: IndexEntry) -> str:
+    return " ".join(part for part in (entry.label, entry.section, entry.remark) if part)
+
+
+def _has(text: str, phrase: str) -> bool:
+    """A folded phrase at word boundaries of folded text."""
+    return f" {phrase} " in f" {text} "
+
+
+def omission(entry: IndexEntry, disclosure: Disclosure, catalog: Catalog, answers: str) -> str:
+    """ "explained" when the row gives a reason for leaving the disclosure out (or answers that
+    there is nothing to disclose), "omitted" when it marks it left out with no reason, else "".
+    Read in the row's answers only (its remark, and columns not known to hold titles or section
+    names: a heading "Zero Carbon" is no reason); words of the official wording itself ("if there
+    are no incidents") are not the row's."""
+    text = fold(answers)
+    if not text:
+        return ""
+    official = fold(f"{disclosure.title} {disclosure.text}")
+    if any(_has(text, fold(r)) and not _has(official, fold(r)) for r in catalog.omission_reasons):
+        return "explained"
+    short = len(text.split()) <= t.OMISSION_MAX_WORDS  # the marker is the row's whole answer
+    if short and any(_has(text, fold(m)) and not _has(official, fold(m)) for m in catalog.omission_markers):
+        return "omitted"
+    return ""
+
+
+_ENDING = re.compile(r"(?:s|es|ed|ing|d)?(?![a-z0-9])")
+"""What may follow a term's stem in folded text: a plural or verb ending, then the word's end."""
+
+
+def _stem(term: str) -> str:
+    return term[:-1] if term.endswith("s") and len(term) > 4 else term
+
+
+def word_found(term: str, text: str) -> bool:
+    """A folded term at a word start of folded text; its last word may end in a plural or verb
+    ending, and a plural term matches its singular ("emissions" finds "emission"). By str.find
+    and a match at each hit: a regex opening with a look-behind scans a long section ten times
+    slower."""
+    stem = _stem(term)
+    start = text.find(stem)
+    while start >= 0:
+        if (start == 0 or text[start - 1] == " ") and _ENDING.match(text, start + len(stem)):
+            return True
+        start = text.find(stem, start + 1)
+    return False
+
+
+def any_found(terms: list[str] | tuple[str, ...], text: str) -> bool:
+    """Whether any term is in the text: all lexically first, then fuzzily (a long term misspelt or
+    hyphenated differently), so the costly fuzzy pass runs only when no term is there as written."""
+    folded = [term for term in (fold(term) for term in terms) if term]
+    if any(word_found(term, text) for term in folded):
+        return True
+    return any(
+        fuzz.partial_ratio(term, text, score_cutoff=t.EVIDENCE_FUZZY) > 0
+        for term in folded
+        # "scope 1 2" is one edit from "scope 1 " and means something else: letters only
+        if len(term) >= t.EVIDENCE_FUZZY_MIN_CHARS and not _DIGIT.search(term)
+    )
+
+
+def figure_lines(lines: list[str]) -> tuple[str, str]:
+    """The lines with a figure on them or on the two lines below (where a unit may stand beside
+    its figures: a data table's unit column or header), as printed and folded, each joined once."""
+    digits = [_DIGIT.search(line) is not None for line in lines]
+    kept = " ".join(line for number, line in enumerate(lines) if any(digits[number : number + 3]))
+    return kept, fold_long(kept)
+
+
+def figures_found(rows: list[tuple[str, str]], units: tuple[str, ...]) -> bool:
+    """A figure beside one of the units, in figure_lines() of each span."""
+    folded_units = [fold(unit) for unit in units if fold(unit)]
+    signs = [unit for unit in units if not fold(unit)]  # "%": no letters to fold, read as printed
+    for raw, folded in rows:
+        if any(sign in raw for sign in signs) or any(word_found(unit, folded) for unit in folded_units):
+            return True
+    return False
+
+
+_SPACES = str.maketrans({chr(code): " " for code in range(128) if not chr(code).isalnum()})
+
+
+def fold_long(text: str) -> str:
+    """fold_text for a section's whole text, by a translation table instead of a regex: the same
+    lower-case words (what is not an ASCII letter or digit becomes a space), four times faster."""
+    lowered = clean_text(text).lower().encode("ascii", "replace").decode("ascii")
+    return " ".join(lowered.translate(_SPACES).split())
+
+
+def _capitals(text: str) -> int:
+    return sum(1 for word in text.split() if word[:1].isupper())
+
+
+def _cased_alike(line: str, name: str) -> bool:
+    """A heading prints its name in the index's capitals, or in capitals only ("PERFORMANCE DATA
+    SUMMARY"); "Product and service quality" in a list of topics is a mention of "Product and
+    Service Quality", not its heading."""
+    letters = [char for char in line if char.isalpha()]
+    return _capitals(line) == _capitals(name) or (bool(letters) and all(c.isupper() for c in letters))
+
+
+@lru_cache(maxsize=4096)
+def catalog_terms(disclosure: Disclosure) -> tuple[str, ...]:
+    """Words any answer to the disclosure mentions: evidence terms (the likeliest, searched
+    first), element terms, title words; folded, each once."""
+    if not disclosure.evidence_terms and not disclosure.element_terms:
+        return ()
+    words = [word for word in fold(disclosure.title).split() if len(word) >= t.TITLE_WORD_MIN_CHARS]
+    element = [term for _, terms in disclosure.element_terms for term in terms]
+    folded = [fold(term) for term in (*disclosure.evidence_terms, *element, *words)]
+    return tuple(dict.fromkeys(term for term in folded if term))
+
+
+class Evidence:
+    """Spans and verdicts of one report, built once (Context.evidence) and read by ESG501-503."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self._cuts = sorted({start for start, _ in ctx.index.spans})
+        self._texts: dict[tuple[int, int], str] = {}
+        self._cache: dict[tuple[int, int, str], Any] = {}
+
+    # -- spans --------------------------------------------------------------------------------
+    @cached_property
+    def _located(self) -> set[int]:
+        return {table.number for table in self.ctx.index.tables if table.location == "section"}
+
+    @cached_property
+    def _names(self) -> dict[str, str]:
+        """Folded section names the located tables print (each part of a "Chapter > Section" path)."""
+        names: dict[str, str] = {}
+        for entry in self.ctx.index.entries:
+            if entry.table in self._located and entry.section and not own_pages(entry.section):
+                for part in entry.section.split(" > "):
+                    if key := fold(part):
+                        names.setdefault(key, part.strip())
+        return names
+
+    @cached_property
+    def _heading_lines(self) -> dict[str, list[int]]:
+        """Body lines (outside the index) that print a section name as a whole line, or a name
+        wrapped over two short lines."""
+        names = self._names
+        if not names:
+            return {}
+        document = self.ctx.document
+        inside = bytearray(len(document.lines) + 2)
+        for start, end in self.ctx.index.spans:
+            inside[start : end + 1] = b"\x01" * (end + 1 - start)
+        longest = max(map(len, names)) + 8
+        found: dict[str, list[int]] = {}
+        previous, previous_raw = "", ""
+        for number, line in enumerate(document.cleaned, 1):
+            if not line or inside[number] or len(line) > longest:
+                previous = ""
+                continue
+            raw = _FOOTNOTE_END.sub("", line) if line[-1].isdigit() else line
+            key = fold(raw)
+            if key in names and _cased_alike(raw, names[key]):
+                found.setdefault(key, []).append(number)
+            elif (
+                previous
+                and (joined := f"{previous} {key}") in names
+                and _cased_alike(f"{previous_raw} {raw}", names[joined])
+            ):
+                found.setdefault(joined, []).append(number - 1)
+            previous, previous_raw = key, raw
+        return found
+
+    @cached_property
+    def _occurrences(self) -> dict[str, list[int]]:
+        """Heading lines of each name, a name printed twice in a row (a page header above the
+        same title) counted once."""
+        merged: dict[str, list[int]] = {}
+        for key, lines in self._heading_lines.items():
+            kept: list[int] = []
+            for line in lines:
+                if not kept or line - kept[-1] > t.SPAN_MIN_LINES:
+                    kept.append(line)
+            merged[key] = kept
+        return merged
+
+    @cached_property
+    def _headings(self) -> dict[str, int]:
+        """Names printed as a heading line once, leaving out lists of names: a contents page or a
+        chapter's opening list (another name within a few lines, or short title lines above and
+        below). A name still printed as a heading on several lines (running headers) is not resolved."""
+        owner = {line: key for key, lines in self._occurrences.items() for line in lines}
+        every = sorted(owner)
+        unique: dict[str, int] = {}
+        for key, lines in self._occurrences.items():
+            kept = []
+            for line in lines:
+                at = every.index(line)
+                near = [
+                    other
+                    for other in every[max(0, at - 1) : at + 2]
+                    if other != line and owner[other] != key and abs(other - line) <= t.SPAN_MIN_LINES
+                ]
+                if not near and not self._in_list(line, key):
+                    kept.append(line)
+            if len(kept) == 1:
+                unique[key] = kept[0]
+        return unique
+
+    def _in_list(self, line: int, key: str) -> bool:
+        """Whether the name's line stands in a run of short title lines, two above it and two below
+        with no blank line (a chapter's opening list of its sections), not above its section's
+        prose or under a heading of its own."""
+        cleaned = self.ctx.document.cleaned
+        below = line + (1 if fold(cleaned[line - 1]) == key else 2)  # a wrapped name takes two lines
+        around = [line - 2, line - 1, below, below + 1]
+        if around[0] < 1 or around[-1] > len(cleaned):
+            return False
+        return all(cleaned[n - 1] and title_like(cleaned[n - 1], 60) for n in around)
+
+    @cached_property
+    def _boundaries(self) -> list[int]:
+        """Lines where a span ends: every line printing a name the index gives, but only the first of
+        a list of names (a chapter's opening list of its sections, a contents page), and the index."""
+        every = sorted(line for lines in self._occurrences.values() for line in lines)
+        starts, run = [], []
+        for line in every:
+            if run and line - run[-1] > t.SPAN_MIN_LINES:
+                starts.append(run[0])
+                run = []
+            run.append(line)
+        starts += run[:1]
+        ends = {*self._headings.values(), *starts, *self._cuts, len(self.ctx.document.lines) + 1}
+        return sorted(ends)
+
+    def _section_span(self, key: str) -> Span | None:
+        first = self._headings.get(key)
+        if first is None:
+            return None
+        after = bisect_right(self._boundaries, first)
+        last = self._boundaries[after] - 1
+        if last - first < t.SPAN_MIN_LINES:
+            return None  # a list of names (contents, a navigation bar), not a section
+        return Span(first, last, f'section "{self._names[key]}" (lines {first}-{last})')
+
+    def span(self, entry: IndexEntry) -> Span | bool | None:
+        """The text the row points to; None when it cannot be found with confidence; False when
+        the row points nowhere this check can read (another document, a table with no section column)."""
+        location = entry.section.strip()
+        pages = own_pages(location) if location else []
+        if pages:
+            return self._page_span(pages, location)
+        if entry.table not in self._located or not location:
+            return False
+        parts = [fold(part) for part in location.split(" > ") if fold(part)]
+        spans = [self._section_span(key) for key in parts]
+        leaf = spans[-1]
+        if leaf is None:
+            return None
+        parents = [span for span in spans[:-1] if span is not None]
+        if all(parent.first <= leaf.first for parent in parents):
+            return leaf  # a chapter (found or not) and its section, found once: the section's span
+        return None  # names that are not one heading path: unsure which text is meant
+
+    def _page_span(self, pages: list[int], location: str) -> Span | None:
+        printed = self.ctx.printed_pages
+        if printed is None or not all(page in printed.numbers for page in pages):
+            return None
+        starts = self.ctx.document.page_starts
+        first_pdf, last_pdf = printed.pdf_page(pages[0]), printed.pdf_page(pages[-1])
+        first = starts[first_pdf - 1]
+        last = starts[last_pdf] - 1 if last_pdf < len(starts) else len(self.ctx.document.lines)
+        return Span(first, last, f"page {location}", pages=True)
+
+    def text(self, span: Span) -> str:
+        """The span's folded text (a section's without its heading line), computed once."""
+        key = (span.first, span.last)
+        if key not in self._texts:
+            skip = 0 if span.pages else 1  # a section's heading line is no evidence
+            lines = self.ctx.document.cleaned[span.first - 1 + skip : span.last]
+            # "kg CO2e/€ thousand sales", "GJ/employee": a ratio reads as "per"
+            self._texts[key] = fold_long(" ".join(lines).replace("/", " per "))
+        return self._texts[key]
+
+    def lines(self, span: Span) -> list[str]:
+        return self.ctx.document.cleaned[span.first - 1 : span.last]
+
+    def _words(self, span: Span) -> int:
+        key = (span.first, span.last, "words")
+        if key not in self._cache:
+            self._cache[key] = self.text(span).count(" ") + 1
+        return self._cache[key]
+
+    def _figures(self, span: Span) -> tuple[str, str]:
+        key = (span.first, span.last, "figures")
+        if key not in self._cache:
+            self._cache[key] = figure_lines(self.lines(span))
+        return self._cache[key]
+
+    # -- verdicts -----------------------------------------------------------------------------
+    @cached_property
+    def verdicts(self) -> dict[tuple[str, str], Verdict]:
+        """One verdict per listed code (framework, code key), judged on all its rows together."""
+        rows: dict[tuple[str, str], list[IndexEntry]] = {}
+        for entry in self.ctx.index.entries:
+            if not entry.metric and self.ctx.disclosure_for(entry):
+                rows.setdefault((entry.framework, code_key(entry.code)), []).append(entry)
+        return {key: self._judge(entries) for key, entries in rows.items()}
+
+    def _judge(self, entries: list[IndexEntry]) -> Verdict:
+        first = entries[0]
+        disclosure = self.ctx.disclosure_for(first)
+        catalog = self.ctx.catalog_for(first)
+        assert disclosure is not None and catalog is not None
+        titled = self._titled
+        if any(
+            id(entry) in titled and self.ctx.labels.own_score(entry.label, disclosure) < t.LABEL_WRONG
+            for entry in entries
+        ):  # printed with another disclosure's title (ESG101): which one the row means is unclear
+            return Verdict("not-checked", first, why="a row's label is not this disclosure's title")
+        marks = [omission(entry, disclosure, catalog, self._answers(entry)) for entry in entries]
+        if "explained" in marks:
+            return Verdict("explained", entries[marks.index("explained")])
+        if "omitted" in marks and all(mark for mark in marks):
+            return Verdict("omitted", entries[marks.index("omitted")])  # every row of the code says so
+        if "omitted" in marks:
+            why = "one row marks it left out, another points to where it is: which holds is unclear"
+            return Verdict("not-checked", first, why=why)
+        wanted = catalog_terms(disclosure)
+        if not wanted:
+            return Verdict("not-checked", first, why="the catalog lists no evidence terms for it")
+        spans: list[Span] = []
+        for entry in entries:
+            if self._names_another_section(entry):
+                why = "the row's remark names a section too: which text it points to is unclear"
+                return Verdict("not-checked", entry, why=why)
+            span = self.span(entry)
+            if span is False:
+                continue
+            if span is None:
+                why = "the text a row points to was not found with confidence"
+                return Verdict("not-checked", entry, why=why)
+            spans.append(span)
+        if not spans:
+            return Verdict("not-checked", first, why="no row points to a section or pages of this report")
+        text = self.text(spans[0]) if len(spans) == 1 else " ".join(self.text(span) for span in spans)
+        if sum(self._words(span) for span in spans) < t.SPAN_MIN_WORDS:
+            return Verdict("not-checked", first, spans, why="the text it points to is too short to judge")
+        if not any_found(wanted, text):
+            elsewhere = self._elsewhere(disclosure, spans)
+            return Verdict("unsupported", first, spans, missing=list(wanted), elsewhere=elsewhere)
+        if not disclosure.element_terms:
+            return Verdict("complete", first, spans)
+        found, missing = [], []
+        for name, terms in disclosure.element_terms:
+            (found if any_found(terms, text) else missing).append(name)
+        if disclosure.quantitative and disclosure.unit_terms:
+            lines = [self._figures(span) for span in spans]
+            units = "figures in " + " or ".join(disclosure.unit_terms[:3])
+            (found if figures_found(lines, disclosure.unit_terms) else missing).append(units)
+        if missing and found:
+            return Verdict("partial", first, spans, found, missing)
+        if missing:
+            why = "evidence terms found, but no element of the answer"
+            return Verdict("not-checked", first, spans, why=why)
+        return Verdict("complete", first, spans, found)
+
+    def _names_another_section(self, entry: IndexEntry) -> bool:
+        """Whether the row may point somewhere besides its section: a remark that is no prose (a
+        second location, a web page: "NVIDIA Benefits"), or the row's own lines printing another
+        section name the index gives (a location printed below a wrapped title, read into the
+        next row). Such rows are not judged."""
+        if entry.table not in self._located or own_pages(entry.section):
+            return False  # pages are read as printed; a remark beside them is not a second place
+        if entry.remark and not _PROSE.search(entry.remark):
+            return True
+        own = {fold(part) for part in entry.section.split(" > ")}
+        last = self._row_end(entry) if entry.table in self._trailing else entry.line
+        raw = fold(" ".join(self.ctx.document.cleaned[entry.line - 1 : last]))
+        padded = f" {raw} "
+        return any(wrapped in padded for key, wrapped in self._padded_names if key not in own)
+
+    @cached_property
+    def _padded_names(self) -> list[tuple[str, str]]:
+        """The index's names long enough to be told apart from words of a title, padded for a
+        word-boundary `in`."""
+        return [(key, f" {key} ") for key in self._names if len(key) >= 8]
+
+    @cached_property
+    def _trailing(self) -> set[int]:
+        """Tables whose rows print their section after the title, on the code's line for most rows
+        ("403-1 Occupational health and safety management system Occupational Health and Safety"):
+        there a name on the lines below a row is that row's location, read into the next row when
+        the title wrapped. In a table whose names head groups of rows, it is the next group's."""
+        rows: dict[int, list[bool]] = {}
+        for entry in self.ctx.index.entries:
+            if entry.table in self._located and entry.section and not own_pages(entry.section):
+                leaf = fold(entry.section.split(" > ")[-1])
+                rows.setdefault(entry.table, []).append(_has(fold(self.ctx.document.line(entry.line)), leaf))
+        return {table for table, marks in rows.items() if sum(marks) * 2 >= len(marks)}
+
+    @cached_property
+    def _row_starts(self) -> list[int]:
+        return sorted({entry.line for entry in self.ctx.index.entries})
+
+    def _row_end(self, entry: IndexEntry) -> int:
+        """The line before the next row's, within a few lines: the row's own text."""
+        after = bisect_right(self._row_starts, entry.line)
+        following = self._row_starts[after] if after < len(self._row_starts) else entry.line + 1
+        return min(following - 1, entry.line + t.ROW_MAX_LINES)
+
+    def _answers(self, entry: IndexEntry) -> str:
+        """The row's text that may answer or explain: not a title column's label, not a section
+        column's names."""
+        roles = self._roles.get(entry.table, ("none", "none"))
+        parts = [entry.remark]
+        if roles[0] != "title":
+            parts.append(entry.label)
+        if roles[1] != "section":
+            parts.append(entry.section)
+        return " ".join(part for part in parts if part)
+
+    @cached_property
+    def _titled(self) -> set[int]:
+        return {id(entry) for entry in self.ctx.titled_entries}
+
+    @cached_property
+    def _roles(self) -> dict[int, tuple[str, str]]:
+        return {table.number: (table.label, table.location) for table in self.ctx.index.tables}
+
+    def _elsewhere(self, disclosure: Disclosure, spans: list[Span]) -> Span | None:
+        """The section of the index's own names that evidences the disclosure best, when one does
+        clearly: every element (or, with no elements in the catalog, most evidence terms)."""
+        best: tuple[int, Span] | None = None
+        for key in self._headings:
+            span = self._section_span(key)
+            if span is None or any(span.first == own.first for own in spans):
+                continue
+            text = self.text(span)
+            if disclosure.element_terms:
+                score = sum(
+                    1
+                    for _, terms in disclosure.element_terms
+                    if any(word_found(fold(term), text) for term in terms)
+                )
+                enough = score == len(disclosure.element_terms)
+            else:
+                score = sum(1 for term in disclosure.evidence_terms if word_found(fold(term), text))
+                enough = score >= max(2, (len(disclosure.evidence_terms) + 1) // 2)
+            if enough and (best is None or score > best[0]):
+                best = (score, span)
+        return best[1] if best else None
+
+    def counts(self, framework: str) -> dict[str, int]:
+        """The framework's listed codes by verdict, for the coverage table and the JSON."""
+        counts = dict.fromkeys((status.replace("-", "_") for status in STATUSES), 0)
+        for (name, _), verdict in self.verdicts.items():
+            if name == framework:
+                counts[verdict.status.replace("-", "_")] += 1
+        return counts
+
+    def verdict(self, entry: IndexEntry) -> Verdict | None:
+        return self.verdicts.get((entry.framework, code_key(entry.code)))

@@ -1,0 +1,229 @@
+"""ESG501-503 on small reports written here: what the section behind an index row evidences."""
+
+from __future__ import annotations
+
+from checker import check
+
+FILLER = (
+    "The Group reviews its management approach every year with the operating teams and reports "
+    "progress to management, and the figures below were compiled by the sustainability office from "
+    "the records of each business unit in line with the reporting principles of the Guide. "
+)
+"""Text with none of the checked disclosures' words: it makes a section long enough to judge."""
+
+COMPLETE_GHG = (
+    "Scope 1 emissions were 1,250 tCO2e and Scope 2 emissions 3,400 tCO2e in 2024. "
+    "Our emissions intensity was 0.8 tCO2e per million revenue."
+)
+SCOPE1_ONLY = "Scope 1 emissions from our boilers and vehicles were 1,250 tCO2e in 2024."
+BOARD = (
+    "The Board has nine directors, three of them women. Directors are appointed for three years "
+    "and the nomination committee reviews the skills and independence of the Board each year."
+)
+PEOPLE = (
+    "We had 1,200 employees at year end, 46% of them women and 54% men. By age group, 30% were "
+    "under 30 and 60% between 30 and 50. In the Mainland 80% worked and overseas 20%. Full-time "
+    "staff were 1,100 and part-time staff 100. Our employment policy complies with the laws and "
+    "regulations on compensation, dismissal, recruitment, working hours, equal opportunity, occupational "
+    "health and safety, training and development, and prohibits child labour and forced labour."
+)
+
+ROWS = {
+    "A1": "Emissions",
+    "A1.2": "Direct (Scope 1) and energy indirect (Scope 2) greenhouse gas emissions (in tonnes) and, where "
+    "appropriate, intensity (e.g. per unit of production volume, per facility).",
+    "A1.3": "Total hazardous waste produced (in tonnes) and, where appropriate, intensity (e.g. per unit of "
+    "production volume, per facility).",
+    "A2.5": "Total packaging material used for finished products (in tonnes) and, if applicable, with "
+    "reference to per unit produced.",
+    "B1": "Employment",
+    "B1.1": "Total workforce by gender, employment type (for example, full- or part- time), age group and "
+    "geographical region.",
+    "B2": "Health and Safety",
+    "B3": "Development and Training",
+    "B4": "Labour Standards",
+}
+
+
+def report(tmp_path, sections: dict[str, str], index: list[tuple[str, str, str]]) -> object:
+    """A report with these sections (each padded to a judgeable length) and an HKEX index of
+    (section, code, answer) rows, checked; its one report result."""
+    lines = [
+        "Greenfield Holdings Limited",
+        "ESG Report 2024",
+        "",
+        "About this Report",
+        "This report covers the period from January 1, 2024 to December 31, 2024. It has been prepared in",
+        "accordance with the Environmental, Social and Governance Reporting Guide (Appendix C2) of the HKEX.",
+        FILLER * 2,
+        "",
+    ]
+    for name, body in sections.items():
+        lines += [name, body, FILLER * 3, ""]
+    lines += ["HKEX ESG Reporting Guide Content Index"]
+    current = None
+    for section, code, answer in index:
+        if section != current:
+            lines.append(section)
+            current = section
+        lines.append(f"{code} {ROWS[code]}" + (f" {answer}" if answer else ""))
+    path = tmp_path / "report.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = check(path).reports[0]
+    assert result.error is None, result.error
+    return result
+
+
+SECTIONS = {
+    "Environmental Data": COMPLETE_GHG,
+    "Our People": PEOPLE,
+    "Board Diversity": BOARD,
+}
+BASE = [
+    ("Environmental Data", "A1", ""),
+    ("Environmental Data", "A1.2", ""),
+    ("Our People", "B1", ""),
+    ("Our People", "B1.1", ""),
+    ("Our People", "B2", ""),
+    ("Our People", "B3", ""),
+    ("Our People", "B4", ""),
+    ("Environmental Data", "A1.3", "Not applicable: an office business with no hazardous waste."),
+]
+
+
+def evidence_findings(result) -> list[tuple[str, str]]:
+    return [(f.rule, f.code) for f in result.findings if f.rule.startswith("ESG5")]
+
+
+def hkex(result):
+    return next(cover for cover in result.coverage if cover.framework == "HKEX")
+
+
+def test_complete_kpi_has_no_evidence_finding(tmp_path):
+    result = report(tmp_path, SECTIONS, BASE)
+    assert evidence_findings(result) == []
+    assert hkex(result).evidence["complete"] >= 2  # A1.2 and B1.1 read and found whole
+
+
+def test_kpi_giving_scope_1_only_is_partial_naming_what_is_missing(tmp_path):
+    result = report(tmp_path, {**SECTIONS, "Environmental Data": SCOPE1_ONLY}, BASE)
+    [found] = [f for f in result.findings if f.rule == "ESG501"]
+    assert (found.code, found.kind, found.severity) == ("A1.2", "partial", "warning")
+    assert "Scope 2" in found.expected and "intensity" in found.expected
+    assert "Scope 1" in found.found
+    assert 'section "Environmental Data"' in found.message
+    assert hkex(result).evidence["partial"] == 1
+
+
+def test_section_that_says_nothing_of_the_disclosure_is_unsupported(tmp_path):
+    rows = [row if row[1] != "A1.2" else ("Board Diversity", "A1.2", "") for row in BASE]
+    result = report(tmp_path, {**SECTIONS, "Environmental Data": FILLER}, rows)
+    [found] = [f for f in result.findings if f.rule == "ESG502" and f.code == "A1.2"]
+    assert (found.code, found.kind) == ("A1.2", "unsupported")
+    assert 'section "Board Diversity"' in found.message
+    assert "wrong place" not in found.message  # no other section evidences it either
+
+
+def test_row_evidenced_in_another_section_names_it(tmp_path):
+    rows = [row if row[1] != "A1.2" else ("Board Diversity", "A1.2", "") for row in BASE]
+    result = report(tmp_path, SECTIONS, rows)
+    [found] = [f for f in result.findings if f.rule == "ESG502"]
+    assert found.code == "A1.2"
+    assert 'section "Environmental Data"' in found.message and "wrong place" in found.message
+    assert found.expected.startswith('section "Environmental Data"')
+
+
+def test_omission_with_a_reason_is_explained_and_without_one_is_flagged(tmp_path):
+    rows = [*BASE, ("Environmental Data", "A2.5", "Not reported.")]
+    result = report(tmp_path, SECTIONS, rows)
+    omitted = [f for f in result.findings if f.rule == "ESG503"]
+    assert [(f.code, f.kind) for f in omitted] == [("A2.5", "omission-unexplained")]
+    # A1.3 gives its reason ("Not applicable: ... produces no hazardous waste"): explained, no finding.
+    assert all(f.code != "A1.3" for f in result.findings if f.rule.startswith("ESG5"))
+    assert hkex(result).evidence["explained"] == 1
+    assert hkex(result).evidence["omitted"] == 1
+
+
+def test_hkex_explain_counts_as_disclosed(tmp_path):
+    rows = [*BASE, ("Environmental Data", "A2.5", "Explain: the Group sells software and uses no packaging.")]
+    result = report(tmp_path, SECTIONS, rows)
+    assert evidence_findings(result) == []
+    assert hkex(result).evidence["explained"] == 2  # A1.3 and A2.5
+
+
+def test_row_whose_section_is_not_found_is_not_checked(tmp_path):
+    rows = [row if row[1] != "A1.2" else ("Climate Action", "A1.2", "") for row in BASE]
+    result = report(tmp_path, {**SECTIONS, "Environmental Data": SCOPE1_ONLY}, rows)
+    assert all(f.code != "A1.2" for f in result.findings if f.rule.startswith("ESG5"))
+    assert hkex(result).evidence["not_checked"] >= 1
+
+
+def test_a_heading_named_in_a_list_of_topics_is_still_resolved_to_its_own_section(tmp_path):
+    """A sentence-case mention ("Environmental data") in a list of topics is not the heading."""
+    sections = {
+        "Our Material Topics": "Environmental data\nOur people\n" + FILLER,
+        **SECTIONS,
+        "Environmental Data": SCOPE1_ONLY,
+    }
+    result = report(tmp_path, sections, BASE)
+    [found] = [f for f in result.findings if f.rule == "ESG501"]
+    assert found.code == "A1.2" and 'section "Environmental Data"' in found.message
+
+
+def test_not_reported_in_a_legend_or_a_long_answer_is_no_omission(tmp_path):
+    legend = "● Fully reported ◐ Partially reported ○ Not reported. The Group sells software only."
+    rows = [*BASE, ("Environmental Data", "A2.5", legend)]
+    result = report(tmp_path, SECTIONS, rows)
+    assert [f for f in result.findings if f.rule == "ESG503"] == []
+
+
+def test_a_row_naming_a_second_place_is_not_checked(tmp_path):
+    rows = [row if row[1] != "A1.2" else ("Board Diversity", "A1.2", "Annual Report") for row in BASE]
+    result = report(tmp_path, {**SECTIONS, "Environmental Data": SCOPE1_ONLY}, rows)
+    assert all(f.code != "A1.2" for f in result.findings if f.rule.startswith("ESG5"))
+
+
+def test_coverage_table_shows_the_evidence_counts(tmp_path):
+    from rich.console import Console
+
+    from checker.render import terminal
+    from checker.result import CheckResult
+
+    rows = [*BASE, ("Environmental Data", "A2.5", "Not reported.")]
+    result = report(tmp_path, {**SECTIONS, "Environmental Data": SCOPE1_ONLY}, rows)
+    console = Console(record=True, width=200, color_system=None)
+    terminal.render(CheckResult([result]), console)
+    text = console.export_text()
+    assert "1 partial" in text and "1 explained" in text and "1 omitted" in text
+
+
+def test_pages_with_known_printed_numbers_are_read_for_the_parts_of_a_kpi(tmp_path):
+    from pdfmaker import make_pdf
+    from test_page_refs import numbered
+
+    filler = [FILLER[i : i + 90] for i in range(0, len(FILLER) * 2, 90)] * 2
+    body = [
+        ["Climate Action", "Scope 1 emissions were 1,250 tCO2e and Scope 2 emissions 3,400 tCO2e.", *filler],
+        ["Our People", "Of our 1,200 employees 46% were women and 54% men at year end.", *filler],
+        ["Governance", "The board met six times.", *filler],
+    ]
+    index = [
+        "GRI Content Index",
+        "This report has been prepared with reference to the GRI Standards.",
+        "305-1 Direct (Scope 1) GHG emissions 1",
+        "305-2 Energy indirect (Scope 2) GHG emissions 1",
+        "405-1 Diversity of governance bodies and employees 2",  # page 2 says nothing of the board
+        "2-9 Governance structure and composition 3",
+        "2-11 Chair of the highest governance body 3",
+        "2-7 Employees 2",
+        "2-10 Nomination and selection of the highest governance body 3",
+        "2-12 Role of the highest governance body in overseeing the management of impacts 3",
+    ]
+    path = tmp_path / "report.pdf"
+    path.write_bytes(make_pdf(numbered([*body, index])))
+    result = check(path).reports[0]
+    assert result.error is None
+    partial = {f.code: f for f in result.findings if f.rule == "ESG501"}
+    assert sorted(partial) == ["2-7", "405-1"]  # 305-1 and 305-2 are whole on page 1
+    assert partial["405-1"].expected == "governance bodies" and "page 2" in partial["405-1"].message
+    assert partial["2-7"].expected == "by region"  # page 2 gives no region either
