@@ -15,6 +15,14 @@ FIXTURES = Path(__file__).parent / "fixtures"
 CLEAN = FIXTURES / "clean-report.txt"
 
 
+def example_defects() -> int:
+    """How many defects the bundled report has, as tests/fixtures/xiaomi-defects.yaml lists them by
+    hand: every output format must carry exactly that many findings (test_accuracy matches them)."""
+    import yaml
+
+    return len(yaml.safe_load((FIXTURES / "xiaomi-defects.yaml").read_text(encoding="utf-8")))
+
+
 def pytest_configure(config):
     """The catalog cache (checker/cache.py) of the tests lives in a temporary folder, not the
     user's ~/.cache, from before the first test module is imported; subprocesses inherit it."""

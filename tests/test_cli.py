@@ -10,7 +10,7 @@ from importlib import resources
 import jsonschema
 import pytest
 from click.testing import CliRunner
-from conftest import CLEAN, EXAMPLE
+from conftest import CLEAN, EXAMPLE, example_defects
 
 from checker.cli import main
 
@@ -125,4 +125,4 @@ def test_python_m_checker_works_from_a_source_checkout():
         timeout=120,
     )
     assert done.returncode == 1, done.stderr
-    assert len(json.loads(done.stdout)["reports"][0]["findings"]) == 24
+    assert len(json.loads(done.stdout)["reports"][0]["findings"]) == example_defects()
