@@ -16,7 +16,7 @@ if TYPE_CHECKING:  # the CLI imports FORMATS on every run, `esgcheck rules` too:
 
     from .result import CheckResult
 
-FORMATS = ("text", "json", "sarif", "github", "markdown", "summary")
+FORMATS = ("text", "json", "sarif", "github", "markdown", "html", "summary")
 
 
 def wants_color(color: bool | None, to_file: bool) -> bool | None:
@@ -50,6 +50,10 @@ def rendered(
         from .render.markdown import render as render_markdown
 
         return render_markdown(result)
+    if output_format == "html":
+        from .render.html import render as render_html
+
+        return render_html(result)
     if output_format == "summary":
         from .render.summary import render as render_summary
 
