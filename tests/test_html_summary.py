@@ -135,7 +135,7 @@ def test_html_holds_every_finding_with_its_location_found_expected_and_fix(bundl
             if found[field] is not None:
                 (cell,) = item.find("dd", field)
                 assert cell.text == " ".join(found[field].split())
-    groups = tree.root.find("details", "group")
+    groups = tree.root.find("section", "group")
     counts = {sev: sum(f["severity"] == sev for f in findings) for sev in ("error", "warning", "info")}
     assert [len(group.find("li", "finding")) for group in groups] == list(counts.values())
 
