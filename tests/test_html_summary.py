@@ -12,13 +12,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import CLEAN, EXAMPLE
+from conftest import CLEAN, EXAMPLE, FIXTURES
 
 from checker import check
 from checker.cli import main
 from checker.findings import Finding
 from checker.render.html import render as render_html
 from checker.render.json_out import render as render_json
+from checker.render.summary import SEVERITIES
 from checker.result import CheckResult, ReportResult
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -202,18 +203,22 @@ def test_html_escapes_report_text():
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
-def _batch(tmp_path: Path) -> tuple[Path, Path]:
-    """examples/ copied beside the clean fixture and a PDF that cannot be read."""
+def _batch(tmp_path: Path, corpus: bool = False) -> tuple[Path, Path]:
+    """examples/ copied beside the clean fixture and a PDF that cannot be read (and, with corpus,
+    the index pages of the 23 corpus reports)."""
     folder = tmp_path / "reports"
     shutil.copytree(EXAMPLE.parent, folder / "examples")
+    if corpus:
+        shutil.copytree(FIXTURES / "corpus", folder / "corpus")
     shutil.copy(CLEAN, folder / "clean.txt")
     broken = folder / "broken.pdf"
     broken.write_bytes(b"%PDF-1.7\n this is no PDF at all")
     return folder, broken
 
 
-def test_summary_gives_an_unreadable_report_its_own_row_and_keeps_the_others(tmp_path):
-    folder, broken = _batch(tmp_path)
+def test_summary_gives_an_unreadable_report_its_own_row_and_keeps_the_others(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # paths as a user names them: reports/corpus/..., not a long temporary path
+    folder, broken = (path.relative_to(tmp_path) for path in _batch(tmp_path, corpus=True))
     result = run(folder, "--format", "summary", "--summary-csv", tmp_path / "s.csv", env={"COLUMNS": "250"})
     assert result.exit_code == 2  # an unreadable input, as before
     lines = result.stdout.splitlines()
@@ -227,10 +232,15 @@ def test_summary_gives_an_unreadable_report_its_own_row_and_keeps_the_others(tmp
         "HKEX comply-or-explain: 51/51" in result.stdout
         and "SASB with-reference: 6/12, 6 missing" in result.stdout
     )
-    assert "3 report(s): 4 error(s), 17 warning(s), 3 info; 1 could not be read" in result.stdout
-
-    json_result = run(folder, "--format", "json")
-    data = json.loads(json_result.stdout)
+    data = json.loads(render_json(check(folder)))
+    counts = {
+        sev: sum(f["severity"] == sev for r in data["reports"] for f in r["findings"]) for sev in SEVERITIES
+    }
+    assert len(data["reports"]) == 26  # 23 corpus indexes, the bundled report, the clean one, the broken PDF
+    assert (
+        f"26 report(s): {counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info; "
+        "1 could not be read"
+    ) in result.stdout
     rows = list(csv.DictReader(io.StringIO((tmp_path / "s.csv").read_text(encoding="utf-8"))))
     assert [row["path"] for row in rows] == [report["path"] for report in data["reports"]]
     assert [row["path"] for row in rows] == [
@@ -241,7 +251,7 @@ def test_summary_gives_an_unreadable_report_its_own_row_and_keeps_the_others(tmp
             assert row["path"] == str(broken) and row["error"] == report["error"]
             assert all(value == "" for key, value in row.items() if key not in ("path", "error"))
             continue
-        assert row["error"] == ""
+        assert row["error"] == "" and row["frameworks"]
         assert row["rows"] == str(len(report["entries"])) and row["lines"] == str(report["lines"])
         for severity in ("error", "warning", "info"):
             assert row[f"{severity}s"] == str(sum(f["severity"] == severity for f in report["findings"]))
