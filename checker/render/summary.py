@@ -117,17 +117,20 @@ def render(result: CheckResult, console: Console) -> None:
     from rich.text import Text
 
     rows = summary_rows(result.to_dict())
+    unreadable = any(row.error for row in rows)
     table = Table(title="esgcheck batch summary", title_justify="left")
-    table.add_column("report", overflow="fold", ratio=2, min_width=20)
+    table.add_column("report", overflow="fold")
     table.add_column("rows", justify="right")
-    table.add_column("framework, claim: coverage", no_wrap=True)
+    table.add_column("framework, claim: coverage", overflow="fold")
     table.add_column("E", justify="right", style="red")
     table.add_column("W", justify="right", style="yellow")
     table.add_column("I", justify="right", style="cyan")
-    table.add_column("could not be read", style="red", overflow="fold", ratio=1)
+    if unreadable:  # a column only a batch with an unreadable report needs
+        table.add_column("could not be read", style="red", overflow="fold")
     for row in rows:
+        error = [Text(_without_path(row.error or "", row.path))] if unreadable else []
         if row.error:
-            table.add_row(row.path, "", "", "", "", "", Text(_without_path(row.error, row.path)))
+            table.add_row(row.path, "", "", "", "", "", *error)
             continue
         coverage = "\n".join(
             f"{name} {row.claim_of(name)}: {coverage_text(cover)}".replace(" : ", ": ")
@@ -138,14 +141,14 @@ def render(result: CheckResult, console: Console) -> None:
             str(row.rows),
             Text(coverage or "no framework"),
             *(str(row.findings.get(severity, 0)) for severity in SEVERITIES),
-            "",
+            *error,
         )
     console.print(table)
     counts = result.summary()
-    unreadable = f"; {counts['unreadable']} could not be read" if counts["unreadable"] else ""
+    failed = f"; {counts['unreadable']} could not be read" if counts["unreadable"] else ""
     console.print(
         f"{counts['reports']} report(s): {counts['error']} error(s), {counts['warning']} warning(s), "
-        f"{counts['info']} info{unreadable}",
+        f"{counts['info']} info{failed}",
         highlight=False,
     )
 
