@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import shutil
+from dataclasses import asdict
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -292,3 +293,17 @@ def test_no_progress_bar_when_piped(tmp_path, monkeypatch):
     folder, _ = _batch(tmp_path)
     run(folder, "--format", "summary")
     assert seen == [False]
+
+
+def test_a_framework_without_a_bundled_catalog_reads_not_checked_not_complete():
+    """Rows of an industry no catalog covers are kept, not checked: no bar claims they are covered."""
+    from checker.render.summary import coverage_text
+    from checker.result import Coverage
+
+    note = "no bundled catalog: rows kept, not checked"
+    cover = Coverage("SASB TC-SC", None, "", "", 0, 12, 0, 0, 0, 0, note)
+    tree = Tree(render_html(CheckResult([ReportResult(path="r.txt", coverage=[cover])], "0")))
+    assert not tree.root.find("figure", "bar")
+    (line,) = tree.root.find("p", "unchecked", data_framework="SASB TC-SC")
+    assert line.text == f"SASB TC-SC: 12 codes listed, not checked ({note})"
+    assert coverage_text(asdict(cover)) == "12 listed, not checked"

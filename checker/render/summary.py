@@ -65,6 +65,8 @@ def summary_rows(data: dict[str, Any]) -> list[SummaryRow]:
 def coverage_text(cover: dict[str, Any]) -> str:
     """Coverage in a few words: "51/51", "6/12, 6 missing", or "105 listed" when none is required."""
     required = cover.get("required") or 0
+    if not cover.get("catalog") and cover.get("note"):  # a framework or industry no bundled catalog covers
+        return f"{cover.get('listed', 0)} listed, not checked"
     if not required:
         return f"{cover.get('listed', 0)} listed"
     text = f"{cover.get('complete', 0)}/{required}"
