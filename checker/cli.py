@@ -58,7 +58,8 @@ def main() -> None:
     default="text",
     show_default=True,
     help="text: coloured report; json: the JSON contract; sarif: code scanning; "
-    "github: workflow annotations; markdown: a summary for a review.",
+    "github: workflow annotations; markdown: a summary for a review; html: a standalone page; "
+    "summary: one table row per report.",
 )
 @click.option(
     "--output",
@@ -66,6 +67,12 @@ def main() -> None:
     "output",
     metavar="FILE",
     help="Write the output to FILE (atomically) instead of standard output.",
+)
+@click.option(
+    "--summary-csv",
+    "summary_csv",
+    metavar="FILE",
+    help="Also write the batch summary (one row per report) to FILE as CSV.",
 )
 @click.option(
     "--fail-on",
@@ -161,6 +168,7 @@ def check(
     paths: tuple[str, ...],
     output_format: str,
     output: str | None,
+    summary_csv: str | None,
     fail_on: str | None,
     config_file: str | None,
     select: tuple[str, ...],
@@ -197,7 +205,7 @@ def check(
     fail_on = fail_on or config.fail_on or "warning"
     sources = expand_sources(p for p in paths if p != "-")
     jobs = jobs or min(os.cpu_count() or 1, len(sources))
-    show_progress = output_format == "text" and len(sources) > 1 and sys.stderr.isatty()
+    show_progress = output_format in ("text", "summary", "html") and len(sources) > 1 and sys.stderr.isatty()
     try:
         with _progress(show_progress, len(sources)) as advance:
             result = check_sources(
@@ -247,6 +255,8 @@ def check(
             ctx = click.get_current_context()
             ctx.invoke(check, **{**ctx.params, "fix": False})  # report what is left
     code = result.exit_code(fail_on)
+    if summary_csv:
+        _write_summary_csv(result, summary_csv)
     if quiet and code == 0 and not (output and output != "-"):
         sys.exit(0)
     try:
@@ -255,6 +265,18 @@ def check(
         click.echo(f"esgcheck: {output}: cannot be written ({err.strerror or err})", err=True)
         sys.exit(2)
     sys.exit(code)
+
+
+def _write_summary_csv(result, path: str) -> None:  # type: ignore[no-untyped-def]
+    """The batch summary as CSV, atomically; a file that cannot be written is exit 2, as --output."""
+    from .atomic import write_text
+    from .render.summary import csv_text
+
+    try:
+        write_text(path, csv_text(result), encoding="utf-8")
+    except OSError as err:
+        click.echo(f"esgcheck: {path}: cannot be written ({err.strerror or err})", err=True)
+        sys.exit(2)
 
 
 def _write_baseline(result, path: str) -> None:  # type: ignore[no-untyped-def]

@@ -10,9 +10,13 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the CLI imports FORMATS on every run, `esgcheck rules` too: keep it light
+    from collections.abc import Callable
+
+    from rich.console import Console
+
     from .result import CheckResult
 
-FORMATS = ("text", "json", "sarif", "github", "markdown")
+FORMATS = ("text", "json", "sarif", "github", "markdown", "html", "summary")
 
 
 def wants_color(color: bool | None, to_file: bool) -> bool | None:
@@ -46,13 +50,28 @@ def rendered(
         from .render.markdown import render as render_markdown
 
         return render_markdown(result)
+    if output_format == "html":
+        from .render.html import render as render_html
+
+        return render_html(result)
+    if output_format == "summary":
+        from .render.summary import render as render_summary
+
+        return _text(result, color, width, render_summary)
     return _text(result, color, width)
 
 
-def _text(result: CheckResult, color: bool | None, width: int | None) -> str:
+def _text(
+    result: CheckResult,
+    color: bool | None,
+    width: int | None,
+    render_text: Callable[[CheckResult, Console], None] | None = None,
+) -> str:
+    """What a rich renderer prints (the coloured report, or the batch summary table)."""
     from rich.console import Console
 
-    from .render.terminal import render as render_text
+    if render_text is None:
+        from .render.terminal import render as render_text
 
     buffer = io.StringIO()
     terminal = color if color is not None else sys.stdout.isatty()
