@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .catalog import Catalog
@@ -49,6 +50,10 @@ class CodeFinder:
 
     def find_all(self, text: str) -> list[CodeHit]:
         return [self._hit(m) for m in self.regex.finditer(text)]
+
+    def iter_hits(self, text: str) -> Iterator[CodeHit]:
+        """The hits one by one, for a caller that stops at the first it wants."""
+        return (self._hit(m) for m in self.regex.finditer(text))
 
     def match_at_start(self, text: str) -> CodeHit | None:
         match = self.regex.match(text)

@@ -22,6 +22,8 @@ class Heading:
 
 
 LOWER_CHUNK = 1 << 20
+LOWER_WHOLE_MAX = 16 << 20
+"""Up to this many characters the lowered text is kept whole (one copy, reused by every search)."""
 
 
 @dataclass
@@ -85,12 +87,21 @@ class Document:
                     found = chunk.find(word, found + 1)
         return sorted(positions)
 
+    @cached_property
+    def _lower_whole(self) -> str | None:
+        """`flat` lowered at once when it is small enough that one copy costs little: the checks of
+        an ordinary report search it several times."""
+        return self.flat.lower() if len(self.flat) <= LOWER_WHOLE_MAX else None
+
     def _lowered(self, overlap: int) -> Iterator[tuple[int, str, int]]:
         """(start in flat, lowered chunk, characters of the next chunk it repeats at its end).
 
         A megabyte at a time: str.lower() of a text beyond Latin-1 works in a buffer of 12 bytes a
         character, 2.4 GB at once for a 200 MB report. Chunks are cut at a space (no casing rule
         spans one), so positions match those of flat.lower() wherever lowering keeps lengths."""
+        if self._lower_whole is not None:
+            yield 0, self._lower_whole, 0
+            return
         flat = self.flat
         start = 0
         while start < len(flat):

@@ -78,6 +78,7 @@ def check_document(
     found_claims = read_claims(document, list(selected), claims, exclude=index.spans)
     frameworks = [f for f, c in by_framework.items() if _applies(c, index.entries, found_claims)]
     assert index.headings is not None
+    labels = labels.for_report()
     ctx = Context(document, index, by_framework, found_claims, index.headings, labels, frameworks)
     decide_roles(ctx)
     findings = unmarked(run_rules(ctx), document.markers)

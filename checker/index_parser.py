@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
@@ -148,6 +149,7 @@ class IndexParser(RowStarts):
         standards |= {d.title for c in catalogs for d in c.disclosures.values() if len(d.title.split()) >= 2}
         headings = {name for c in catalogs for name in c.index_headings} | standards
         self._index_headings = sorted({fold(name) for name in headings})
+        self._index_heading_set = set(self._index_headings)
         """Headings of an index itself: its groups, topics, standards' names ("Employment") and
         disclosure titles printed over their rows ("Governance Structure" over 102-18)."""
 
@@ -199,7 +201,7 @@ class IndexParser(RowStarts):
         regions = self.regions(document, self.code_lines(document))
         spans = [self._span(document, run) for run in regions]
         headings = Headings(document, spans + table_spans)
-        furniture = _page_furniture(document)
+        furniture = _PageFurniture(document)
         index = ContentIndex(spans=sorted(spans + table_spans), headings=headings)
         for number, (run, span) in enumerate(zip(regions, spans, strict=True)):
             index.tables.append(IndexTable(number, *span))
@@ -275,7 +277,7 @@ class IndexParser(RowStarts):
         headings: Headings,
         index: ContentIndex,
         table: int,
-        furniture: set[str],
+        furniture: _PageFurniture,
     ) -> None:
         fragments = [(n, document.cleaned[n - 1]) for n in range(span[0], run[0].number)]
         fragments = [(n, text) for n, text in fragments if text]
@@ -438,7 +440,7 @@ class IndexParser(RowStarts):
         path: list[str],
         headings: Headings,
         index: ContentIndex,
-        where: tuple[int, set[str], str],
+        where: tuple[int, _PageFurniture, str],
     ) -> list[str]:
         table, furniture, framework = where
         # Index headings of two or more words go before grouping ("B. Social" over "Employment and
@@ -473,7 +475,7 @@ class IndexParser(RowStarts):
                 position += 1
         return kept
 
-    def _section_name(self, name: str, furniture: set[str]) -> bool:
+    def _section_name(self, name: str, furniture: _PageFurniture) -> bool:
         """Not an index heading, nor a reference to another document wrapped over lines
         ("NFS page 5", "... Conflicts of Interest)"), nor an answer ("not applicable"), nor pages
         ("106/107, 110/111"), nor a page's running header or footer ("Sustainability Report 2021 123")."""
@@ -488,19 +490,32 @@ class IndexParser(RowStarts):
         """A heading of the index itself ("GRI 305: Emissions 2016", "Organizational Profile")."""
         if self._standard_heading.match(name):
             return True
-        best = process.extractOne(fold(name), self._index_headings, scorer=fuzz.ratio)
-        return bool(best and best[1] >= t.LABEL_MATCH)
+        folded = fold(name)
+        if folded in self._index_heading_set:
+            return True
+        near = process.extractOne(folded, self._index_headings, scorer=fuzz.ratio, score_cutoff=t.LABEL_MATCH)
+        return near is not None
 
 
 def _undigited(text: str) -> str:
     return " ".join(_DIGITS.sub(" ", fold(text)).split())
 
 
-def _page_furniture(document: Document) -> set[str]:
-    """Short lines printed on many pages with only a number changing: running headers and footers."""
-    lines = document.cleaned
-    counts = Counter(_undigited(x) for x in lines if len(x) <= t.FURNITURE_MAX_CHARS and _DIGIT.search(x))
-    return {line for line, count in counts.items() if line and count >= t.FURNITURE_MIN_PAGES}
+class _PageFurniture:
+    """Short lines printed on many pages with only a number changing: running headers and footers.
+    Counted on the first question (a section name holding a number), not for every report."""
+
+    def __init__(self, document: Document) -> None:
+        self._document = document
+
+    @cached_property
+    def _lines(self) -> set[str]:
+        lines = self._document.cleaned
+        counts = Counter(_undigited(x) for x in lines if len(x) <= t.FURNITURE_MAX_CHARS and _DIGIT.search(x))
+        return {line for line, count in counts.items() if line and count >= t.FURNITURE_MIN_PAGES}
+
+    def __contains__(self, line: str) -> bool:
+        return line in self._lines
 
 
 def _answers_between(run: list[CodeLine], code_line: CodeLine) -> bool:
@@ -533,8 +548,10 @@ def _extends(candidate: str, form: str) -> bool:
 def _words_of(candidate: str, form: str) -> bool:
     """The label so far uses only words of the wording, each as often ("Energy indirect" / "GHG
     emissions" / "(Scope 2)": the wording wrapped with its words moved)."""
-    words, available = candidate.split(), Counter(form.split())
-    return len(words) >= 2 and not Counter(words) - available
+    words, available = candidate.split(), form.split()
+    if len(words) < 2 or not set(words) <= set(available):
+        return False  # the usual answer, without counting
+    return not Counter(words) - Counter(available)
 
 
 def _group_names(fragments: list[tuple[int, str]], headings: Headings) -> list[tuple[str, int]]:

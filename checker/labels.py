@@ -64,6 +64,8 @@ class LabelMatcher:
     def __init__(self, catalogs: list[Catalog]) -> None:
         self._tables = {}
         self._folded_forms: dict[int, list[tuple[str, str]]] = {}
+        self._near: dict[tuple[str, str], list[tuple[str, float]]] | None = None  # see for_report
+        self._own: dict[tuple[int, str], tuple[float, str]] | None = None
         for catalog in catalogs:
             pairs = framework_titles(catalog)
             self._tables[catalog.framework] = ([form for form, _ in pairs], [code for _, code in pairs])
@@ -74,6 +76,15 @@ class LabelMatcher:
     def own_best(self, label: str, disclosure: Disclosure) -> tuple[float, str]:
         """The best score of the label against the code's wordings, and that wording. The same
         words in another order, or an acronym spelt out, score as the wording itself, less 1."""
+        key = (id(disclosure), label)
+        if self._own is not None and key in self._own:
+            return self._own[key]
+        best = self._own_best(label, disclosure)
+        if self._own is not None:
+            self._own[key] = best
+        return best
+
+    def _own_best(self, label: str, disclosure: Disclosure) -> tuple[float, str]:
         folded = fold(label)
         forms = self._forms(disclosure)
         best = max((label_score(folded, form_folded), form) for form, form_folded in forms)
@@ -105,15 +116,28 @@ class LabelMatcher:
         other = self.best_other(framework, label, disclosure.code)
         return max(own, other.score if other else 0.0)
 
+    def for_report(self) -> LabelMatcher:
+        """This matcher with a fresh memo of nearest wordings, for one report: the column roles and
+        ESG101 ask about the same labels, and the memo does not outlive the report."""
+        copy = object.__new__(LabelMatcher)
+        copy.__dict__ = {**self.__dict__, "_near": {}, "_own": {}}
+        return copy
+
     def best_other(self, framework: str, label: str, own_code: str) -> OtherMatch | None:
         """The other code whose wording the label matches best."""
-        table = self._tables.get(framework)
-        if not table:
-            return None
-        forms, codes = table
         best: OtherMatch | None = None
-        for _, score, position in process.extract(fold(label), forms, scorer=fuzz.ratio, limit=5):
-            code = codes[position]
+        for code, score in self._nearest(framework, fold(label)):
             if code != own_code and (best is None or score > best.score):
                 best = OtherMatch(code, score)
         return best
+
+    def _nearest(self, framework: str, folded: str) -> list[tuple[str, float]]:
+        key = (framework, folded)
+        near = self._near.get(key)
+        if near is None:
+            table = self._tables.get(framework)
+            found = process.extract(folded, table[0], scorer=fuzz.ratio, limit=5) if table else []
+            near = [(table[1][position], score) for _, score, position in found]
+            if self._near is not None:
+                self._near[key] = near
+        return near

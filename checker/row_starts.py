@@ -102,8 +102,9 @@ class RowStarts:
         self.finder = finder or CodeFinder(catalogs)
         prefixes = "|".join(re.escape(p) for c in catalogs for p in c.code_prefixes) or "(?!)"
         self._standard_heading = re.compile(rf"^(?:{prefixes})\s*[A-Z]?\d+(?:\.\d+)?\s*:", re.I)
-        misprints = "|".join(printed for c in catalogs for printed, _ in c.misprints)
-        self._misprinted = re.compile(misprints or "(?!)")
+        misprints = "".join(f"|{printed}" for c in catalogs for printed, _ in c.misprints)
+        self._may_hold_code = re.compile(rf"\d{misprints}")
+        """Every code holds a digit, but a misprinted one ("TR-AU-OOO.A")."""
 
     def code_lines(self, document: Document) -> list[CodeLine]:
         """Lines that start an index row.
@@ -118,7 +119,7 @@ class RowStarts:
         for number, text in enumerate(lines, 1):
             if number <= skip_until or not text or text.startswith("|"):
                 continue  # pipe-table rows are read cell by cell, by the table parser
-            if len(text) > 8 and not _DIGIT.search(text) and not self._misprinted.search(text):
+            if len(text) > 8 and not self._may_hold_code.search(text):
                 continue  # every code holds a digit but a misprint; short lines may be a split code's half
             hit = self.finder.match_at_start(text)
             if hit and _cited(lines[number - 2] if number > 1 else "", hit):
@@ -134,9 +135,10 @@ class RowStarts:
                 found.append(split)
                 skip_until = split.body_from - 1
                 continue
-            hits = [hit for hit in self.finder.find_all(text) if not _cited(text[: hit.start], hit)]
-            if hits:
-                found += self._mid_line_rows(lines, number, hits[0], text)
+            uncited = (hit for hit in self.finder.iter_hits(text) if not _cited(text[: hit.start], hit))
+            first = next(uncited, None)
+            if first:
+                found += self._mid_line_rows(lines, number, first, text)
         return found
 
     def _mid_line_rows(self, lines: list[str], number: int, hit: CodeHit, text: str) -> list[CodeLine]:

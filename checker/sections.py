@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
@@ -108,19 +107,13 @@ class Headings:
         if len(words) < 2:
             return None
         wanted = f" {' '.join(words)} "
-        for key, heading, count in self._unnumbered:
-            if len(words) < count <= len(words) + 2 and wanted in heading:
+        for key in self._folded:
+            if words[0] not in key or words[-1] not in key:
+                continue  # a substring test first: most headings hold neither end of the name
+            heading = [word for word in key.split() if not word.isdigit()]
+            if len(words) < len(heading) <= len(words) + 2 and wanted in f" {' '.join(heading)} ":
                 return self._candidates[key]
         return None
-
-    @cached_property
-    def _unnumbered(self) -> list[tuple[str, str, int]]:
-        """Each heading's words without its numbers, padded for whole-word tests, and their count."""
-        found = []
-        for key in self._folded:
-            words = [word for word in key.split() if not word.isdigit()]
-            found.append((key, f" {' '.join(words)} ", len(words)))
-        return found
 
     def exists(self, name: str) -> bool:
         """A heading of that name (any case), or the name as printed in the body text."""

@@ -99,11 +99,10 @@ def check(ctx: Context) -> Iterator[Finding]:
 
 
 def _said_in_report(ctx: Context, disclosure: Disclosure) -> str | None:
-    """The disclosure's title or another name of it, printed in the report in any case. One scan
-    of the text per name, for the few statements marked `index_row: optional`."""
-    text = ctx.document.flat_lower
+    """The disclosure's title or another name of it, printed in the report in any case. One pass of
+    the text per name, for the few statements marked `index_row: optional`."""
     for name in (disclosure.title, *disclosure.aliases):
-        if re.search(rf"(?<!\w){re.escape(name.lower())}(?!\w)", text):
+        if ctx.document.contains_lower([f" {name.lower()}"]):
             return name
     return None
 
