@@ -144,7 +144,7 @@ class IndexParser(RowStarts):
 
     def __init__(self, catalogs: list[Catalog], finder: CodeFinder | None = None) -> None:
         super().__init__(catalogs, finder)
-        self._titles = {c.framework: framework_titles(c) for c in catalogs}
+        self._title_forms = {c.framework: [form for form, _ in framework_titles(c)] for c in catalogs}
         standards = {name for c in catalogs for d in c.disclosures.values() for name in d.standard_names}
         standards |= {d.title for c in catalogs for d in c.disclosures.values() if len(d.title.split()) >= 2}
         headings = {name for c in catalogs for name in c.index_headings} | standards
@@ -430,8 +430,7 @@ class IndexParser(RowStarts):
         forms = self._own_forms(hit)
         if any(prefix_score(head, form) >= t.LABEL_EXTEND for form in forms):
             return forms
-        titles = self._titles[hit.framework]
-        best = process.extractOne(head, [form for form, _ in titles], scorer=fuzz.partial_ratio)
+        best = process.extractOne(head, self._title_forms[hit.framework], scorer=fuzz.partial_ratio)
         return [*forms, best[0]] if best else forms
 
     def _section_path(

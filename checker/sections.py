@@ -56,11 +56,11 @@ class Headings:
             key = fold(text)
             kept = candidates.get(key)
             if kept is None:
-                candidates[key] = (text, _capitals(text))
+                candidates[key] = (text, -1)  # capitals counted only when a second spelling comes
             elif kept[0] != text:
+                kept_capitals = kept[1] if kept[1] >= 0 else _capitals(kept[0])
                 capitals = _capitals(text)
-                if capitals > kept[1]:
-                    candidates[key] = (text, capitals)
+                candidates[key] = (text, capitals) if capitals > kept_capitals else (kept[0], kept_capitals)
 
         for heading in document.headings:
             if not inside[heading.line]:
