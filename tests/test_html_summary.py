@@ -103,16 +103,19 @@ def test_html_coverage_numbers_are_the_jsons(bundled):
         assert bar.attrs["data-required"] == str(cover["required"])
         assert bar.attrs["data-listed"] == str(cover["listed"])
         shown = {span.attrs["data-count"]: span.text for span in bar.find("span", "n")}
-        for key in ("required", "listed", "complete", "partial", "missing"):
+        for key in ("required", "listed", "missing"):
             assert shown[key] == str(cover[key]), (cover["framework"], key)
-        for key in ("unsupported", "explained"):  # counted once the coverage carries them
-            if key in cover:
-                assert shown[key] == str(cover[key])
-            else:
-                assert bar.find("span", "na", data_count=key), key
+        evidence = cover.get("evidence")  # the evidence rules' verdicts on the listed codes
+        assert evidence, cover["framework"]
+        for key in ("complete", "partial", "unsupported"):
+            assert shown[key] == str(evidence[key]), (cover["framework"], key)
+        assert shown["explained"] == str(evidence["explained"] + evidence["omitted"])
+        assert shown["other"] == str(evidence["not_checked"])
     sasb = tree.root.find("figure", "bar", data_framework="SASB")[0]
     widths = {sorted(seg.classes - {"seg"})[0]: seg.attrs["style"] for seg in sasb.find("span", "seg")}
-    assert widths == {"complete": "width: 50.0%", "missing": "width: 50.0%"}  # 6 of 12 each
+    sasb_cover = next(c for c in report["coverage"] if c["framework"] == "SASB")
+    total = sum(sasb_cover["evidence"].values()) + sasb_cover["missing"]  # every part of the bar
+    assert widths["missing"] == f"width: {round(100 * sasb_cover['missing'] / total, 2)}%"
 
 
 def test_html_holds_every_finding_with_its_location_found_expected_and_fix(bundled):

@@ -79,19 +79,37 @@ def _report(report: dict[str, Any]) -> dict[str, Any]:
 
 
 def _bar(cover: dict[str, Any]) -> dict[str, Any]:
-    """A stacked bar over the disclosures the claim level requires; widths in percent of that total."""
-    required = cover.get("required") or 0
-    parts, counted = [], 0
-    for key, meaning in SEGMENTS:
-        value = cover.get(key)
-        counted += value or 0
-        parts.append({"key": key, "meaning": meaning, "value": value})
-    other = max(required - counted, 0)
-    if other:
-        parts.append({"key": "other", "meaning": "required, status not counted", "value": other})
+    """A stacked bar over the disclosures the claim level requires; widths in percent of that total.
+    Where the evidence rules judged the listed codes (`evidence`), the bar shows their verdicts, the
+    codes not checked, and the required codes never listed, in percent of all of them."""
+    evidence = cover.get("evidence")
+    if evidence:
+        counts = {**evidence, "explained": evidence["explained"] + evidence["omitted"]}
+        counts["missing"] = cover.get("missing") or 0
+        parts = [{"key": key, "meaning": meaning, "value": counts[key]} for key, meaning in SEGMENTS]
+        unjudged = evidence["not_checked"]
+        parts.append(
+            {
+                "key": "other",
+                "label": "not checked",
+                "meaning": "listed, its text not checked",
+                "value": unjudged,
+            }
+        )
+        total = sum(part["value"] for part in parts)
+    else:
+        total = cover.get("required") or 0
+        parts, counted = [], 0
+        for key, meaning in SEGMENTS:
+            value = cover.get(key)
+            counted += value or 0
+            parts.append({"key": key, "meaning": meaning, "value": value})
+        other = max(total - counted, 0)
+        if other:
+            parts.append({"key": "other", "meaning": "required, status not counted", "value": other})
     for part in parts:
-        part["width"] = round(100 * (part["value"] or 0) / required, 2) if required else 0
-    return {"cover": cover, "parts": parts, "required": required}
+        part["width"] = round(100 * (part["value"] or 0) / total, 2) if total else 0
+    return {"cover": cover, "parts": parts, "required": total}
 
 
 def _rows(entries: list[dict[str, Any]], findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
