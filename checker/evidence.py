@@ -151,7 +151,7 @@ def figure_lines(lines: list[str]) -> tuple[str, str]:
     its figures: a data table's unit column or header), as printed and folded, each joined once."""
     digits = [_DIGIT.search(line) is not None for line in lines]
     kept = " ".join(line for number, line in enumerate(lines) if any(digits[number : number + 3]))
-    return kept, fold_long(kept)
+    return kept, fold_long(kept, cleaned=True)
 
 
 def figures_found(rows: list[tuple[str, str]], units: tuple[str, ...]) -> bool:
@@ -167,10 +167,11 @@ def figures_found(rows: list[tuple[str, str]], units: tuple[str, ...]) -> bool:
 _SPACES = str.maketrans({chr(code): " " for code in range(128) if not chr(code).isalnum()})
 
 
-def fold_long(text: str) -> str:
+def fold_long(text: str, cleaned: bool = False) -> str:
     """fold_text for a section's whole text, by a translation table instead of a regex: the same
-    lower-case words (what is not an ASCII letter or digit becomes a space), four times faster."""
-    lowered = clean_text(text).lower().encode("ascii", "replace").decode("ascii")
+    lower-case words (what is not an ASCII letter or digit becomes a space), four times faster.
+    `cleaned`: the text is the document's cleaned lines already, not to be cleaned again."""
+    lowered = (text if cleaned else clean_text(text)).lower().encode("ascii", "replace").decode("ascii")
     return " ".join(lowered.translate(_SPACES).split())
 
 
@@ -205,6 +206,7 @@ class Evidence:
         self.ctx = ctx
         self._cuts = sorted({start for start, _ in ctx.index.spans})
         self._texts: dict[tuple[int, int], str] = {}
+        self._spans: dict[tuple[bool, str], Span | bool | None] = {}
         self._cache: dict[tuple[int, int, str], Any] = {}
 
     # -- spans --------------------------------------------------------------------------------
@@ -328,7 +330,14 @@ class Evidence:
 
     def span(self, entry: IndexEntry) -> Span | bool | None:
         """The text the row points to; None when it cannot be found with confidence; False when
-        the row points nowhere this check can read (another document, a table with no section column)."""
+        the row points nowhere this check can read (another document, a table with no section column).
+        Found once per location: many rows point to the same section."""
+        key = (entry.table in self._located, entry.section)
+        if key not in self._spans:
+            self._spans[key] = self._find_span(entry)
+        return self._spans[key]
+
+    def _find_span(self, entry: IndexEntry) -> Span | bool | None:
         location = entry.section.strip()
         pages = own_pages(location) if location else []
         if pages:
@@ -362,7 +371,7 @@ class Evidence:
             skip = 0 if span.pages else 1  # a section's heading line is no evidence
             lines = self.ctx.document.cleaned[span.first - 1 + skip : span.last]
             # "kg CO2e/€ thousand sales", "GJ/employee": a ratio reads as "per"
-            self._texts[key] = fold_long(" ".join(lines).replace("/", " per "))
+            self._texts[key] = fold_long(" ".join(lines).replace("/", " per "), cleaned=True)
         return self._texts[key]
 
     def lines(self, span: Span) -> list[str]:
