@@ -279,11 +279,12 @@ class Evidence:
         below). A name still printed as a heading on several lines (running headers) is not resolved."""
         owner = {line: key for key, lines in self._occurrences.items() for line in lines}
         every = sorted(owner)
+        position = {line: at for at, line in enumerate(every)}
         unique: dict[str, int] = {}
         for key, lines in self._occurrences.items():
             kept = []
             for line in lines:
-                at = every.index(line)
+                at = position[line]
                 near = [
                     other
                     for other in every[max(0, at - 1) : at + 2]
@@ -471,7 +472,7 @@ class Evidence:
             return True
         own = {fold(part) for part in entry.section.split(" > ")}
         last = self._row_end(entry) if entry.table in self._trailing else entry.line
-        raw = fold(" ".join(self.ctx.document.cleaned[entry.line - 1 : last]))
+        raw = fold_long(" ".join(self.ctx.document.cleaned[entry.line - 1 : last]), cleaned=True)
         padded = f" {raw} "
         return any(wrapped in padded for key, wrapped in self._padded_names if key not in own)
 
