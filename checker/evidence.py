@@ -124,11 +124,14 @@ def word_found(term: str, text: str) -> bool:
     and a match at each hit: a regex opening with a look-behind scans a long section ten times
     slower."""
     stem = _stem(term)
-    start = text.find(stem)
+    if text.startswith(stem) and _ENDING.match(text, len(stem)):
+        return True
+    needle = " " + stem  # folded words are one space apart: a word start is after a space
+    start = text.find(needle)
     while start >= 0:
-        if (start == 0 or text[start - 1] == " ") and _ENDING.match(text, start + len(stem)):
+        if _ENDING.match(text, start + len(needle)):
             return True
-        start = text.find(stem, start + 1)
+        start = text.find(needle, start + 1)
     return False
 
 
