@@ -102,9 +102,10 @@ class RowStarts:
         self.finder = finder or CodeFinder(catalogs)
         prefixes = "|".join(re.escape(p) for c in catalogs for p in c.code_prefixes) or "(?!)"
         self._standard_heading = re.compile(rf"^(?:{prefixes})\s*[A-Z]?\d+(?:\.\d+)?\s*:", re.I)
-        misprints = "".join(f"|{printed}" for c in catalogs for printed, _ in c.misprints)
-        self._may_hold_code = re.compile(rf"\d{misprints}")
-        """Every code holds a digit, but a misprinted one ("TR-AU-OOO.A")."""
+        misprints = "|".join(printed for c in catalogs for printed, _ in c.misprints)
+        self._misprinted = re.compile(misprints or "(?!)")
+        """Every code holds a digit, but a misprinted one ("TR-AU-OOO.A"), which still has its hyphens:
+        asked of lines with a hyphen and no digit."""
 
     def code_lines(self, document: Document) -> list[CodeLine]:
         """Lines that start an index row.
@@ -119,7 +120,7 @@ class RowStarts:
         for number, text in enumerate(lines, 1):
             if number <= skip_until or not text or text.startswith("|"):
                 continue  # pipe-table rows are read cell by cell, by the table parser
-            if len(text) > 8 and not self._may_hold_code.search(text):
+            if len(text) > 8 and not _DIGIT.search(text) and not self._misprint_in(text):
                 continue  # every code holds a digit but a misprint; short lines may be a split code's half
             hit = self.finder.match_at_start(text)
             if hit and _cited(lines[number - 2] if number > 1 else "", hit):
@@ -171,6 +172,9 @@ class RowStarts:
         if hit.framework in self.finder.anywhere or self._opens_own_title(hit, text, lines, number):
             return self._joined_rows(self._code_line(number, hit, "", text))
         return []
+
+    def _misprint_in(self, text: str) -> bool:
+        return "-" in text and self._misprinted.search(text) is not None
 
     def _bracketed(self, number: int, hit: CodeHit, prefix: str, text: str) -> CodeLine | None:
         """Codes listed in a bracket after the row's own words ("Employment - Management approach
