@@ -568,7 +568,7 @@ def _group_names(fragments: list[tuple[int, str]], headings: Headings) -> list[t
         for size in range(min(3, end), 0, -1):
             start = end - size
             name = join_lines([text for _, text in pieces[start:end]])
-            match = headings.best(name)
+            match = headings.best(name, t.SECTION_GROUP)  # a weaker match counts as none
             score = match.score if match else 0.0
             gain = size * (score - 50 if score >= t.SECTION_GROUP else -50.0)
             total = best[start][0] + gain

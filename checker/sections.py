@@ -90,10 +90,12 @@ class Headings:
         self._inside = inside
         self._seen: dict[str, bool] = {}
 
-    def best(self, name: str) -> HeadingMatch | None:
+    def best(self, name: str, cutoff: float = 0) -> HeadingMatch | None:
+        """The heading nearest the name, if it scores `cutoff` or more (a cutoff lets the search
+        skip most headings early)."""
         if not self._folded:
             return None
-        found = process.extractOne(fold(name), self._folded, scorer=fuzz.ratio)
+        found = process.extractOne(fold(name), self._folded, scorer=fuzz.ratio, score_cutoff=cutoff)
         if found is None:
             return None
         return HeadingMatch(self._candidates[found[0]], found[1])

@@ -36,8 +36,8 @@ def check(ctx: Context) -> Iterator[Finding]:
     for section in ctx.section_names:
         if ctx.headings.exists(section.name) or ctx.headings.shortened(section.name):
             continue  # a heading of the report, or a short form of one
-        nearest = ctx.headings.best(section.name)
-        if nearest and nearest.score >= t.SECTION_SUGGEST:
+        nearest = ctx.headings.best(section.name, t.SECTION_SUGGEST)
+        if nearest:
             message = f'section "{section.name}" is not in the report; did you mean "{nearest.heading}"?'
             expected, fix = nearest.heading, f'Rename it to "{nearest.heading}".'
         else:
