@@ -127,7 +127,7 @@ def _continues(previous: str, following: str) -> bool:
         return True
     if _POINTER.match(following):
         return False  # "See About this Report ...": a location starts, whatever ended the line above
-    if _CONNECTOR_END.search(previous):
+    if _CONNECTOR_END.search(previous[-16:]):  # the end alone: a search from the start scans it all
         return True
     return following[:1].islower()
 
