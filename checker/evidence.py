@@ -44,7 +44,7 @@ from .catalog import Catalog, Disclosure, code_key
 from .index_parser import IndexEntry
 from .page_refs import own_pages
 from .sections import title_like
-from .text import clean_text, fold
+from .text import clean_text, fold, fold_clean
 
 if TYPE_CHECKING:
     from .context import Context
@@ -167,18 +167,10 @@ def figures_found(rows: list[tuple[str, str]], units: tuple[str, ...]) -> bool:
     return False
 
 
-_SPACES = bytes(code if code < 128 and chr(code).isalnum() else 32 for code in range(256))
-"""A byte table: ASCII letters and digits kept, every other byte a space (bytes.translate is some
-twenty times faster than str.translate with a mapping)."""
-_SPACE_RUNS = re.compile(rb"  +")
-
-
 def fold_long(text: str, cleaned: bool = False) -> str:
-    """fold_text for a section's whole text, on bytes with a translation table instead of a regex:
-    the same lower-case words (what is not an ASCII letter or digit becomes a space), ten times faster.
-    `cleaned`: the text is the document's cleaned lines already, not to be cleaned again."""
-    ascii_bytes = (text if cleaned else clean_text(text)).encode("ascii", "replace")  # others: "?"
-    return _SPACE_RUNS.sub(b" ", ascii_bytes.lower().translate(_SPACES)).strip().decode("ascii")
+    """fold_text for a section's whole text, read once: no cache. `cleaned`: the text is the
+    document's cleaned lines already, not to be cleaned again."""
+    return fold_clean(text if cleaned else clean_text(text))
 
 
 def _capitals(text: str) -> int:

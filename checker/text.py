@@ -27,7 +27,6 @@ _REPLACEMENTS = {
     "\ufffe": "-",  # a soft hyphen inside a code as pdfium extracts it ("TC-SC\ufffe150a.1")
     "\ufeff": "",
 }
-_NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
 def clean_text(text: str) -> str:
@@ -47,9 +46,22 @@ def clean(text: str) -> str:
     return " ".join(clean_text(text).split())
 
 
+_WORD_BYTES = bytes(code if 48 <= code <= 57 or 97 <= code <= 122 else 32 for code in range(256))
+"""Lower-case ASCII letters and digits kept, every other byte a space."""
+_SPACE_RUNS = re.compile(rb"  +")
+
+
 def fold_text(text: str) -> str:
     """Lower-case words only: the form in which labels and titles are compared."""
-    return " ".join(_NON_WORD.sub(" ", clean_text(text).lower()).split())
+    return fold_clean(clean_text(text))
+
+
+def fold_clean(text: str) -> str:
+    """fold_text of text already cleaned (clean_text), as a document's cleaned lines are. On bytes
+    (a translation table, one regex for runs of spaces): the same words as replacing every run of
+    characters other than a-z and 0-9 by a space, two to three times faster."""
+    data = text.lower().encode("ascii", "replace").translate(_WORD_BYTES)
+    return _SPACE_RUNS.sub(b" ", data).strip().decode("ascii")
 
 
 @lru_cache(maxsize=1 << 16)
