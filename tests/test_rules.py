@@ -280,3 +280,12 @@ def test_a_misprinted_sasb_code_is_read_as_the_code_meant_and_named(tmp_path):
         ("ESG203", "TC-HW 000.B", "TC-HW-000.B"),
         ("ESG203", "TC-HW-OOO.A", "TC-HW-000.A"),
     ]  # read as the codes meant: no unknown-code, nothing missing
+
+
+def test_an_altered_title_followed_by_its_answer_is_a_warning_not_an_error(tmp_path):
+    title = "305-2 Energy indirect (Scope 2) GHG emissions"
+    path = variant(tmp_path, (title, "305-2 Scope 2 GHG emissions Scopes 1 and 2 combined"))
+    flagged = [(f.kind, f.code, f.severity) for f in findings(path)]
+    assert flagged == [("mislabeled", "305-2", "warning")]
+    wrong = variant(tmp_path, (title, "305-2 Parental leave given"))
+    assert [(f.kind, f.severity) for f in findings(wrong)] == [("mislabeled", "error")]

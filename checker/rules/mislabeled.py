@@ -4,7 +4,8 @@ The label is compared with every official wording of the code (title, requiremen
 aliases in the catalog). When it matches another code's title better, the finding names
 that code: the row either carries the wrong title or the wrong code. A shortened or
 altered title (e.g. the standard's name instead of the disclosure's) is a warning; a title
-quoted with a word dropped or added (not a spelling variant) is info. A row that lists several
+quoted with a word dropped or added (not a spelling variant) is info. An altered title followed by
+the row's answer ("Scope 2 GHG emissions Scopes 1 and 2") is still an altered title. A row that lists several
 codes may print one label joining their titles. A label that opens with a standard's full name ("GRI 103:
 Management Approach 2016") is the standard column of GRI's own index template, not a title. A
 disclosure reported per material topic (3-3) may add its topic to the title ("Management of material
@@ -25,6 +26,7 @@ import sys
 from collections.abc import Iterator
 
 from .. import thresholds as t
+from ..catalog import Disclosure
 from ..context import Context
 from ..findings import Finding
 from ..labels import word_changes
@@ -93,7 +95,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 f"{other.code} if that is what the row discloses.",
                 **fields,
             )
-        elif own < t.LABEL_WRONG:
+        elif own < t.LABEL_WRONG and not _altered_then_answer(ctx, entry.label, disclosure):
             yield entry_finding(
                 _rule,
                 ctx,
@@ -120,3 +122,14 @@ def _adds_only(label: str, title: str) -> bool:
     """Every word of the title, in order, with words added among them."""
     changes = word_changes(label, title)
     return bool(changes) and all(change.startswith("added") for change in changes)
+
+
+def _altered_then_answer(ctx: Context, label: str, disclosure: Disclosure) -> bool:
+    """A shortened or altered title followed by the row's answer or location, which the parser
+    could not cut off ("Scope 2 GHG emissions Scopes 1 and 2"): the title part alone reads as an
+    altered title, a warning, not as a label that is no title at all."""
+    words = label.split()
+    return any(
+        ctx.labels.own_score(" ".join(words[:count]), disclosure) >= t.LABEL_WRONG
+        for count in range(2, len(words))
+    )
