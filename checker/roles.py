@@ -54,52 +54,37 @@ def _label_role(ctx: Context, table: IndexTable) -> tuple[str, str]:
 
 
 def _location_role(ctx: Context, table: IndexTable, standalone: bool) -> tuple[str, str]:
-    sections = [section for section in ctx.index.sections if section.table == table.number]
-    frameworks = sorted({section.framework for section in sections})
-    if len(frameworks) > 1:  # blocks of several frameworks: each block's names decide for it
-        return _blocks_role(ctx, table, sections, frameworks, standalone)
-    table.located = frameworks
-    names = [section.name for section in sections]
-    if not names:
+    """Each framework's block of the table decides for its own names: a GRI block may name this
+    report's sections where a SASB block names its topics (`table.located` lists the first kind)."""
+    counts: dict[str, list[int]] = {}  # framework: [names that are headings, names]
+    for section in ctx.index.sections:
+        if section.table == table.number:
+            tally = counts.setdefault(section.framework, [0, 0])
+            tally[0] += ctx.headings.exists(section.name)
+            tally[1] += 1
+    table.located = sorted(
+        framework
+        for framework, (found, total) in counts.items()
+        if found == total or (not standalone and _most(found, total))
+    )
+    if not counts:
         return "none", ""
-    found = sum(1 for name in names if ctx.headings.exists(name))
-    if found == len(names):
-        return "section", ""
+    role = "section" if table.located else "main-report" if standalone else "unresolved"
+    rows = sorted(framework for framework in counts if framework not in table.located)
+    if not rows:
+        return role, ""
+    found, total = (sum(counts[framework][part] for framework in rows) for part in (0, 1))
+    which = f" of {', '.join(rows)} rows" if len(counts) > 1 else ""
     if standalone:
-        return "main-report", (
-            f"{len(names) - found} of {len(names)} section names not checked: the document is a "
-            "standalone index (most of its text is the index), so they point to a report that is not here"
+        return role, (
+            f"{total - found} of {total} section names{which} not checked: the document is a standalone "
+            "index (most of its text is the index), so they point to a report that is not here"
         )
-    if _most(found, len(names)):
-        return "section", ""
-    return "unresolved", (
-        f"section names not checked: {found} of {len(names)} are headings of this report "
+    return role, (
+        f"section names{which} not checked: {found} of {total} are headings of this report "
         f"(a section column needs {t.ROLE_MIN_SHARE:.0%} of at least {t.ROLE_MIN_ROWS}); "
         "the column holds topics, other documents or answers"
     )
-
-
-def _blocks_role(
-    ctx: Context, table: IndexTable, sections: list, frameworks: list[str], standalone: bool
-) -> tuple[str, str]:
-    notes = []
-    for framework in frameworks:
-        names = [section.name for section in sections if section.framework == framework]
-        found = sum(1 for name in names if ctx.headings.exists(name))
-        if found == len(names) or (not standalone and _most(found, len(names))):
-            table.located.append(framework)
-        else:
-            notes.append(f"{framework} {found} of {len(names)}")
-    if not table.located:
-        return ("main-report" if standalone else "unresolved"), (
-            f"section names not checked: of each framework's rows, too few name headings of this report "
-            f"({', '.join(notes)})"
-        )
-    return "section", (
-        f"section names of {', '.join(n.split()[0] for n in notes)} rows not checked: "
-        f"{'; '.join(notes)} are headings of this report (a section column needs "
-        f"{t.ROLE_MIN_SHARE:.0%} of at least {t.ROLE_MIN_ROWS}); they name topics, other documents or answers"
-    ) if notes else ""
 
 
 def _most(matching: int, cells: int) -> bool:
