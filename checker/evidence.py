@@ -43,8 +43,8 @@ from . import thresholds as t
 from .catalog import Catalog, Disclosure, code_key
 from .index_parser import IndexEntry
 from .page_refs import own_pages
-from .sections import title_like
-from .text import clean_text, fold, fold_clean
+from .sections import capitals, title_like
+from .text import fold, fold_clean
 
 if TYPE_CHECKING:
     from .context import Context
@@ -154,7 +154,7 @@ def figure_lines(lines: list[str]) -> tuple[str, str]:
     its figures: a data table's unit column or header), as printed and folded, each joined once."""
     digits = [_DIGIT.search(line) is not None for line in lines]
     kept = " ".join(line for number, line in enumerate(lines) if any(digits[number : number + 3]))
-    return kept, fold_long(kept, cleaned=True)
+    return kept, fold_clean(kept)
 
 
 def figures_found(rows: list[tuple[str, str]], units: tuple[str, ...]) -> bool:
@@ -167,22 +167,12 @@ def figures_found(rows: list[tuple[str, str]], units: tuple[str, ...]) -> bool:
     return False
 
 
-def fold_long(text: str, cleaned: bool = False) -> str:
-    """fold_text for a section's whole text, read once: no cache. `cleaned`: the text is the
-    document's cleaned lines already, not to be cleaned again."""
-    return fold_clean(text if cleaned else clean_text(text))
-
-
-def _capitals(text: str) -> int:
-    return sum(1 for word in text.split() if word[:1].isupper())
-
-
 def _cased_alike(line: str, name: str) -> bool:
     """A heading prints its name in the index's capitals, or in capitals only ("PERFORMANCE DATA
     SUMMARY"); "Product and service quality" in a list of topics is a mention of "Product and
     Service Quality", not its heading."""
     letters = [char for char in line if char.isalpha()]
-    return _capitals(line) == _capitals(name) or (bool(letters) and all(c.isupper() for c in letters))
+    return capitals(line) == capitals(name) or (bool(letters) and all(c.isupper() for c in letters))
 
 
 @lru_cache(maxsize=4096)
@@ -370,7 +360,7 @@ class Evidence:
             skip = 0 if span.pages else 1  # a section's heading line is no evidence
             lines = self.ctx.document.cleaned[span.first - 1 + skip : span.last]
             # "kg CO2e/€ thousand sales", "GJ/employee": a ratio reads as "per"
-            self._texts[key] = fold_long(" ".join(lines).replace("/", " per "), cleaned=True)
+            self._texts[key] = fold_clean(" ".join(lines).replace("/", " per "))
         return self._texts[key]
 
     def lines(self, span: Span) -> list[str]:
@@ -467,7 +457,7 @@ class Evidence:
             return True
         own = {fold(part) for part in entry.section.split(" > ")}
         last = self._row_end(entry) if entry.table in self._trailing else entry.line
-        raw = fold_long(" ".join(self.ctx.document.cleaned[entry.line - 1 : last]), cleaned=True)
+        raw = fold_clean(" ".join(self.ctx.document.cleaned[entry.line - 1 : last]))
         padded = f" {raw} "
         return any(wrapped in padded for key, wrapped in self._padded_names if key not in own)
 

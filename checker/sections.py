@@ -26,7 +26,7 @@ def title_like(text: str, max_chars: int = 70) -> bool:
     return letters >= len(text) * 0.7 and text.count(" ") < 10
 
 
-def _capitals(text: str) -> int:
+def capitals(text: str) -> int:
     return sum(1 for word in text.split() if word[:1].isupper())
 
 
@@ -58,9 +58,9 @@ class Headings:
             if kept is None:
                 candidates[key] = (text, -1)  # capitals counted only when a second spelling comes
             elif kept[0] != text:
-                kept_capitals = kept[1] if kept[1] >= 0 else _capitals(kept[0])
-                capitals = _capitals(text)
-                candidates[key] = (text, capitals) if capitals > kept_capitals else (kept[0], kept_capitals)
+                kept_capitals = kept[1] if kept[1] >= 0 else capitals(kept[0])
+                own = capitals(text)
+                candidates[key] = (text, own) if own > kept_capitals else (kept[0], kept_capitals)
 
         for heading in document.headings:
             if not inside[heading.line]:
