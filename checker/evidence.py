@@ -388,6 +388,10 @@ class Evidence:
                 rows.setdefault((entry.framework, code_key(entry.code)), []).append(entry)
         return {key: self._judge(entries) for key, entries in rows.items()}
 
+    def with_status(self, status: str) -> list[Verdict]:
+        """The verdicts of one status: each of ESG501-503 reports one."""
+        return [verdict for verdict in self.verdicts.values() if verdict.status == status]
+
     def _judge(self, entries: list[IndexEntry]) -> Verdict:
         first = entries[0]
         disclosure = self.ctx.disclosure_for(first)

@@ -32,9 +32,7 @@ _rule = sys.modules[__name__]
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    for verdict in ctx.evidence.verdicts.values():
-        if verdict.status != "omitted":
-            continue
+    for verdict in ctx.evidence.with_status("omitted"):
         entry = verdict.entry
         yield entry_finding(
             _rule,

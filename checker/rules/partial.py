@@ -32,9 +32,7 @@ _rule = sys.modules[__name__]
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    for verdict in ctx.evidence.verdicts.values():
-        if verdict.status != "partial":
-            continue
+    for verdict in ctx.evidence.with_status("partial"):
         entry = verdict.entry
         where = "; ".join(span.where for span in verdict.spans)
         missing = ", ".join(verdict.missing)

@@ -31,8 +31,8 @@ _rule = sys.modules[__name__]
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    for verdict in ctx.evidence.verdicts.values():
-        if verdict.status != "unsupported" or any(span.pages for span in verdict.spans):
+    for verdict in ctx.evidence.with_status("unsupported"):
+        if any(span.pages for span in verdict.spans):
             continue  # pages: ESG403's finding
         entry = verdict.entry
         disclosure = ctx.disclosure_for(entry)
