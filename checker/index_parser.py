@@ -34,8 +34,6 @@ from .text import canonical, fold, join_lines
 _CONNECTOR_END = re.compile(r"(?:\b(?:and|or|of|for|to|the|in|on|with|by|a|an|&)|[,&/-])$", re.I)
 _DIGIT = re.compile(r"\d")
 _DIGITS = re.compile(r"\d+")
-_ANSWER = re.compile(r"\b(?:not applicable|not reported|not material|not available|n/a)\b", re.I)
-"""An answer or omission in the row ("STAR criteria" / "not applicable"): no section name."""
 _REFERENCE = re.compile(r"\b(?:pp?\.|pages?)\s*\d", re.I)
 """A page reference: the text is a location, not a section name."""
 _INDEX_TITLE = re.compile(r"\b(?:index|indices|reference table|content table)\b", re.I)
@@ -150,6 +148,8 @@ class IndexParser(RowStarts):
         headings = {name for c in catalogs for name in c.index_headings} | standards
         self._index_headings = sorted({fold(name) for name in headings})
         self._index_heading_set = set(self._index_headings)
+        omissions = {words for c in catalogs for words in (*c.omission_markers, *c.omission_reasons)}
+        self._omission_words = sorted({fold(words) for words in omissions} - {""})
         """Headings of an index itself: its groups, topics, standards' names ("Employment") and
         disclosure titles printed over their rows ("Governance Structure" over 102-18)."""
 
@@ -478,12 +478,18 @@ class IndexParser(RowStarts):
         """Not an index heading, nor a reference to another document wrapped over lines
         ("NFS page 5", "... Conflicts of Interest)"), nor an answer ("not applicable"), nor pages
         ("106/107, 110/111"), nor a page's running header or footer ("Sustainability Report 2021 123")."""
-        if _REFERENCE.search(name) or _ANSWER.search(name) or name.count(")") > name.count("("):
+        if _REFERENCE.search(name) or self._says_omitted(name) or name.count(")") > name.count("("):
             return False
         numbered_furniture = _DIGIT.search(name) and _undigited(name) in furniture
         if sum(char.isalpha() for char in name) < 0.5 * len(name) or numbered_furniture:
             return False
         return not self._index_heading(name)
+
+    def _says_omitted(self, name: str) -> bool:
+        """Whether the text says the disclosure is left out or does not apply ("STAR criteria" /
+        "not applicable"): the catalogs' omission words, so no section name."""
+        padded = f" {fold(name)} "
+        return any(f" {words} " in padded for words in self._omission_words)
 
     def _index_heading(self, name: str) -> bool:
         """A heading of the index itself ("GRI 305: Emissions 2016", "Organizational Profile")."""
