@@ -83,10 +83,6 @@ class Verdict:
     why: str = ""
 
 
-def row_text(entry: IndexEntry) -> str:
-    return " ".join(part for part in (entry.label, entry.section, entry.remark) if part)
-
-
 def _has(text: str, phrase: str) -> bool:
     """A folded phrase at word boundaries of folded text."""
     return f" {phrase} " in f" {text} "
