@@ -12,7 +12,7 @@ Decided from the catalogs' code shapes and wordings, never from a report's name.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
@@ -143,67 +143,57 @@ class RowStarts:
         return found
 
     def _mid_line_rows(self, lines: list[str], number: int, hit: CodeHit, text: str) -> list[CodeLine]:
-        """The rows of a line whose first code comes after some text, by what that text is."""
+        """The rows of a line whose first code comes after some text, by what that text is. The
+        code line is read once; each reading of it works on its own copy."""
         prefix = text[: hit.start].strip()
         unnumbered = _LEADING_DATA.sub("", prefix)  # "7 GRI 103: ..." after a column of numbers
         data_only = _DATA_CELLS.fullmatch(prefix)
         if hit.prefixed and prefix and not data_only:
             return []  # "... 12.3% GRI 305-4, WEF": a citation in a data table, not an index key
+        base = self._code_line(number, hit, "", text)
         data = None if data_only else _TRAILING_DATA.search(prefix)
         if data or data_only:
-            code_line = self._code_line(number, hit, "", text)
+            code_line = replace(base)
             titled = text[hit.end : hit.end + 1] == ":"  # "7, 8 GRI 305-1: Direct (Scope 1) ..."
             if not titled and (data or len(prefix.split()) >= 2):
                 code_line.metric = prefix[: data.start()].strip() if data else ""
             return [code_line]
         if _TITLE_PREFIX.match(prefix) or self._standard_heading.match(unnumbered):
             # "Talent Nurturing B1 ...", "GRI 103: ... 2016 (including 103-1, 103-2, 103-3)"
-            return self._joined_rows(_bracket_closed(self._code_line(number, hit, unnumbered, text)))
-        bracketed = self._bracketed(number, hit, prefix, text)
-        if bracketed:
-            return [bracketed]
-        grouped = self._grouped_rows(number, hit, prefix, text)
+            return self._joined_rows(_bracket_closed(replace(base, prefix=unnumbered)))
+        if prefix.endswith("("):  # "Employment - Management approach (103-1; 103-2; 103-3)": the
+            bracketed = _bracket_closed(replace(base))  # row's codes, its words no title of theirs
+            if bracketed.extra and bracketed.metric == "":
+                return [bracketed]
+        grouped = self._grouped_rows(prefix, base)
         if grouped:
             return grouped
-        if self._ends_row(hit, prefix, text):  # "Location of headquarters Purchase, NY 102-3."
-            code_line = self._code_line(number, hit, "", text)
-            code_line.metric = prefix  # the row's own description, not the code's title
-            return [code_line]
+        if self._ends_row(hit, prefix, base.rest):  # "Location of headquarters Purchase, NY 102-3."
+            return [replace(base, metric=prefix)]  # the row's own description, not the code's title
         if hit.framework in self.finder.anywhere or self._opens_own_title(hit, text, lines, number):
-            return self._joined_rows(self._code_line(number, hit, "", text))
+            return self._joined_rows(replace(base))
         return []
 
     def _misprint_in(self, text: str) -> bool:
         return "-" in text and self._misprinted.search(text) is not None
 
-    def _bracketed(self, number: int, hit: CodeHit, prefix: str, text: str) -> CodeLine | None:
-        """Codes listed in a bracket after the row's own words ("Employment - Management approach
-        (103-1; 103-2; 103-3)", or the bracket wrapped to a line of its own): the row's codes, its
-        words no title of theirs."""
-        if not prefix.endswith("("):
-            return None
-        code_line = _bracket_closed(self._code_line(number, hit, "", text))
-        return code_line if code_line.extra and code_line.metric == "" else None
-
-    def _grouped_rows(self, number: int, hit: CodeHit, prefix: str, text: str) -> list[CodeLine]:
+    def _grouped_rows(self, prefix: str, base: CodeLine) -> list[CodeLine]:
         """Index rows whatever opens their line: rows joined on one line after a table header
         (three or more), or after a topic name (two or more); a section name listing its codes
         ("Climate commitments and status A1, A1.2, A1.5; 305-1, 305-2": an inverted index)."""
         numbered = _NUMBERED_NAME.search(prefix)  # "Chapter 1. Diverse consumption 2. Inclusive consumption"
         name = numbered[1] if numbered else prefix
         group = name if title_like(name) else ""
-        rows = self._joined_rows(self._code_line(number, hit, group, text))
+        rows = self._joined_rows(replace(base, prefix=group))
         if len(rows) >= (2 if group else t.JOINED_MIN_ROWS):
             return rows
         listed = 1 + len(rows[0].extra)
         return rows if group and listed >= t.JOINED_MIN_ROWS else []
 
-    def _ends_row(self, hit: CodeHit, prefix: str, text: str) -> bool:
+    def _ends_row(self, hit: CodeHit, prefix: str, rest: str) -> bool:
         """A code column at the end of the row: a description of two words or more before the
         codes; after them only punctuation, an acronym, or a short theme that is not the code's
         title ("Purpose Statement 102-16 Governing purpose.")."""
-        code_line = self._code_line(0, hit, "", text)
-        rest = code_line.rest
         described = len(re.findall(r"[A-Za-z]{3,}", prefix)) >= 2  # not "GRI 403(2018), 403-3"
         theme = len(rest.split()) <= t.LOCATION_MAX_WORDS and not self._starts_own_title(hit, rest)
         return described and bool(_NO_LABEL.fullmatch(rest) or theme) and not _cited(prefix, hit)
