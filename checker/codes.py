@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from .catalog import Catalog
 from .text import clean
 
+_SPACE_AFTER_DOT = re.compile(r"\.\s+")
+
 
 @dataclass(frozen=True)
 class CodeHit:
@@ -44,6 +46,8 @@ class CodeFinder:
             alternatives.append(f"(?P<{group}>{'|'.join(patterns)})")
         prefix = "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
         prefix_part = f"(?:(?i:{prefix})[ \\t]*)?" if prefix else ""
+        self._groups = tuple(self.group_framework)
+        self._frameworks = tuple(self.group_framework.values())
         self.regex = re.compile(
             rf"(?<![\w.\-/]){prefix_part}(?P<code>{'|'.join(alternatives)})(?P<star>\*)?(?![\w\-]|\.\d)"
         )
@@ -60,10 +64,13 @@ class CodeFinder:
         return self._hit(match) if match else None
 
     def _hit(self, match: re.Match[str]) -> CodeHit:
-        group = next(g for g in self.group_framework if match.group(g))
-        code = re.sub(r"\.\s+", ".", re.sub(r"\s+", " ", clean(match.group("code"))))
+        matched = match.group(*self._groups) if len(self._groups) > 1 else (match.group(self._groups[0]),)
+        framework = self._frameworks[next(at for at, text in enumerate(matched) if text)]
+        code = match.group("code")
+        if not (code.isascii() and code.isprintable() and " " not in code):  # most codes: as printed
+            code = _SPACE_AFTER_DOT.sub(".", clean(code))
         return CodeHit(
-            self.group_framework[group],
+            framework,
             code,
             match.start(),
             match.end(),
