@@ -459,13 +459,22 @@ class Evidence:
         last = self._row_end(entry) if entry.table in self._trailing else entry.line
         raw = fold_clean(" ".join(self.ctx.document.cleaned[entry.line - 1 : last]))
         padded = f" {raw} "
-        return any(wrapped in padded for key, wrapped in self._padded_names if key not in own)
+        return any(
+            wrapped in padded
+            for word in set(raw.split())
+            for key, wrapped in self._padded_names.get(word, ())
+            if key not in own
+        )
 
     @cached_property
-    def _padded_names(self) -> list[tuple[str, str]]:
+    def _padded_names(self) -> dict[str, list[tuple[str, str]]]:
         """The index's names long enough to be told apart from words of a title, padded for a
-        word-boundary `in`."""
-        return [(key, f" {key} ") for key in self._names if len(key) >= 8]
+        word-boundary `in`, by their first word: a row is searched only for names it may hold."""
+        by_word: dict[str, list[tuple[str, str]]] = {}
+        for key in self._names:
+            if len(key) >= 8:
+                by_word.setdefault(key.split()[0], []).append((key, f" {key} "))
+        return by_word
 
     @cached_property
     def _trailing(self) -> set[int]:

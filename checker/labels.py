@@ -9,7 +9,7 @@ from rapidfuzz import fuzz, process
 
 from .catalog import Catalog, Disclosure, framework_titles
 from .text import canonical, fold
-from .thresholds import LABEL_MATCH
+from .thresholds import LABEL_MATCH, TITLE_ROLE_SCORE
 
 
 def label_score(label: str, form: str) -> float:
@@ -102,19 +102,22 @@ class LabelMatcher:
             self._folded_forms[id(disclosure)] = forms
         return forms
 
-    def resemblance(self, label: str, disclosure: Disclosure, framework: str) -> float:
-        """How much a label reads as an official wording, its own or another code's, whole or
+    def resembles(self, label: str, disclosure: Disclosure, framework: str) -> bool:
+        """Whether a label reads as an official wording, its own or another code's, whole or
         shortened ("Percentage of Tier 1 supplier facilities audited" for a long SASB metric).
-        Decides what a column holds (checker/roles.py), never a finding on its own."""
+        Decides what a column holds (checker/roles.py), never a finding on its own. The cheap
+        comparisons first: the search among other codes' wordings only for a label that is none
+        of its own code's."""
         folded = fold(label)
-        own = max(
-            max(label_score(folded, form), _shortened_score(folded, form) if len(folded) >= 15 else 0.0)
-            for _, form in self._forms(disclosure)
-        )
         if folded in {fold(name) for name in disclosure.standard_names}:
-            own = 100.0
+            return True
+        for _, form in self._forms(disclosure):
+            if label_score(folded, form) >= TITLE_ROLE_SCORE:
+                return True
+            if len(folded) >= 15 and _shortened_score(folded, form) >= TITLE_ROLE_SCORE:
+                return True
         other = self.best_other(framework, label, disclosure.code)
-        return max(own, other.score if other else 0.0)
+        return other is not None and other.score >= TITLE_ROLE_SCORE
 
     def for_report(self) -> LabelMatcher:
         """This matcher with a fresh memo of nearest wordings, for one report: the column roles and

@@ -184,7 +184,7 @@ def lines_document(name: str, lines: list[str], markdown: bool = False) -> Docum
 
 
 def looks_like_markdown(lines: list[str]) -> bool:
-    heads = sum(1 for line in lines[:5000] if _MD_HEADING.match(line))
+    heads = sum(1 for line in lines[:5000] if line[:1] == "#" and _MD_HEADING.match(line))
     pipes = sum(1 for line in lines[:5000] if line.startswith("|") and line.rstrip().endswith("|"))
     return heads >= 3 or pipes >= 10
 
@@ -204,7 +204,7 @@ def inferred_page_marks(lines: list[str]) -> list[int]:
     Used only as block boundaries (a table row never crosses one), never as page numbers:
     the convention is inferred, so findings do not quote a page from it.
     """
-    marks = [number for number, line in enumerate(lines, 1) if _PAGE_MARK.match(line)]
+    marks = [number for number, line in enumerate(lines, 1) if line[:1] == " " and _PAGE_MARK.match(line)]
     indented = sum(1 for line in lines if line.startswith("  "))
     if len(marks) >= 5 and indented < len(marks) and len(marks) < len(lines) * 0.1:
         return marks

@@ -14,6 +14,7 @@ Cost: one fuzzy match per row against the catalog's wordings, one heading lookup
 from __future__ import annotations
 
 from array import array
+from itertools import accumulate
 
 from . import thresholds as t
 from .context import Context
@@ -33,21 +34,21 @@ def decide_roles(ctx: Context) -> None:
 
 
 def _label_role(ctx: Context, table: IndexTable) -> tuple[str, str]:
-    scores = []
+    reads_as_title = []
     for entry in ctx.index.entries:
         if entry.table != table.number or entry.metric or not entry.label:
             continue
         disclosure = ctx.disclosure_for(entry)
         if disclosure is None:
             continue
-        scores.append(ctx.labels.resemblance(entry.label, disclosure, entry.framework))
-    if not scores:
+        reads_as_title.append(ctx.labels.resembles(entry.label, disclosure, entry.framework))
+    if not reads_as_title:
         return "none", ""
-    titles = sum(1 for score in scores if score >= t.TITLE_ROLE_SCORE)
-    if _most(titles, len(scores)):
+    titles = sum(reads_as_title)
+    if _most(titles, len(reads_as_title)):
         return "title", ""
     return "text", (
-        f"labels not checked as titles: {titles} of {len(scores)} labels read as an official wording "
+        f"labels not checked as titles: {titles} of {len(reads_as_title)} labels read as an official wording "
         f"(a title column needs {t.ROLE_MIN_SHARE:.0%} of at least {t.ROLE_MIN_ROWS}); "
         "the column holds answers, descriptions or locations"
     )
@@ -95,9 +96,8 @@ def _most(matching: int, cells: int) -> bool:
 def _standalone(ctx: Context) -> bool:
     """An index without its report: it opens the document (little text before it) and holds a
     large share of the text. A report's own index comes after the report."""
-    filled = array("l", [0])  # filled[n]: text lines among the first n lines (an array: 8 bytes each)
-    for text in ctx.document.cleaned:
-        filled.append(filled[-1] + bool(text))
+    # filled[n]: text lines among the first n lines (an array: 8 bytes each)
+    filled = array("l", accumulate(map(bool, ctx.document.cleaned), initial=0))
     spans = sorted(ctx.index.spans)
     if not spans or not filled[-1]:
         return False
