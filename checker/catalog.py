@@ -74,7 +74,7 @@ class Disclosure:
     """Required in the report, not as an index row (HKEX's mandatory statements): a report that says
     it under its own heading is not missing it."""
 
-    @property
+    @cached_property
     def label_forms(self) -> tuple[str, ...]:
         """Every wording a report may legitimately print beside the code; a wording may leave out
         its "(e.g. …)" examples, as many HKEX indexes do."""
@@ -84,7 +84,7 @@ class Disclosure:
         forms += self.aliases
         return (*forms, *(short for form in forms if (short := _EXAMPLES.sub("", form)) != form))
 
-    @property
+    @cached_property
     def standard_names(self) -> tuple[str, ...]:
         """The names of the code's standard an index may print in place of a title: "GRI 305:
         Emissions 2016", "Emissions 2016", "Emissions"."""

@@ -327,7 +327,7 @@ class IndexParser(RowStarts):
         if not units:
             return "", "", []
         label_parts = [text for _, text in units[0]]
-        forms = self._forms(code_line.hit, join_lines(label_parts)) if len(units) > 1 else []
+        forms = self._forms(code_line.hit, join_lines(label_parts)) if len(units) > 1 else ()
         used = 1
         for unit in units[1:]:
             candidate = fold(_EDITION.sub("", join_lines([*label_parts, *(text for _, text in unit)])))
@@ -353,7 +353,7 @@ class IndexParser(RowStarts):
         words = label.split()
         forms = self._forms(hits[0], label)
         if len(hits) > 1 and forms:
-            forms = [*forms, *self._joined_titles(hits)]
+            forms = (*forms, *self._joined_titles(hits))
         if len(words) < 2 or not forms:
             return label, ""
         folded = [fold(word) for word in words]  # fold is word by word: prefixes fold the same
@@ -422,16 +422,16 @@ class IndexParser(RowStarts):
             return [" ".join(titles)]
         return [" ".join(titles), " ".join(titles[:-1]) + " and " + titles[-1]]
 
-    def _forms(self, hit: CodeHit, first_unit: str) -> list[str]:
+    def _forms(self, hit: CodeHit, first_unit: str) -> tuple[str, ...]:
         """Official wordings the label may be the start of: its own code's, else the closest one's."""
         if hit.framework not in self.catalogs:
-            return []
+            return ()
         head = fold(first_unit)
         forms = self._own_forms(hit)
         if any(prefix_score(head, form) >= t.LABEL_EXTEND for form in forms):
             return forms
         best = process.extractOne(head, self._title_forms[hit.framework], scorer=fuzz.partial_ratio)
-        return [*forms, best[0]] if best else forms
+        return (*forms, best[0]) if best else forms
 
     def _section_path(
         self,
@@ -541,7 +541,7 @@ def _codes(rows: list[CodeLine]) -> int:
     return sum(1 + len(row.extra) for row in rows)
 
 
-def _best_ratio(text: str, forms: list[str]) -> float:
+def _best_ratio(text: str, forms: tuple[str, ...]) -> float:
     best = process.extractOne(text.strip(), forms, scorer=fuzz.ratio)
     return best[1] if best else 0.0
 

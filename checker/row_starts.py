@@ -100,6 +100,7 @@ class RowStarts:
     def __init__(self, catalogs: list[Catalog], finder: CodeFinder | None = None) -> None:
         self.catalogs = {c.framework: c for c in catalogs}
         self.finder = finder or CodeFinder(catalogs)
+        self._own_forms_of: dict[tuple[str, str], tuple[str, ...]] = {}
         prefixes = "|".join(re.escape(p) for c in catalogs for p in c.code_prefixes) or "(?!)"
         self._standard_heading = re.compile(rf"^(?:{prefixes})\s*[A-Z]?\d+(?:\.\d+)?\s*:", re.I)
         misprints = "|".join(printed for c in catalogs for printed, _ in c.misprints)
@@ -209,7 +210,7 @@ class RowStarts:
         """The text opens with the code's own wording, or with its words reordered ("Direct
         greenhouse gas (GHG) emissions (Scope 1)"), for a wording of three words or more."""
         head = fold(text)
-        forms = self._own_forms(hit) if head else []
+        forms = self._own_forms(hit) if head else ()
         words = head.split()
         return any(
             prefix_score(head[: len(form)], form) >= t.LABEL_MATCH
@@ -308,10 +309,18 @@ class RowStarts:
         catalog = self.catalogs.get(hit.framework)
         return catalog.get(hit.code) if catalog else None
 
-    def _own_forms(self, hit: CodeHit) -> list[str]:
-        """The code's own official wordings, folded; a superseded code's last title."""
+    def _own_forms(self, hit: CodeHit) -> tuple[str, ...]:
+        """The code's own official wordings, folded; a superseded code's last title. Kept per code:
+        the parser lives as long as its catalogs, and each row asks for its code's."""
+        key = (hit.framework, hit.code)
+        forms = self._own_forms_of.get(key)
+        if forms is None:
+            forms = self._own_forms_of[key] = self._folded_own_forms(hit)
+        return forms
+
+    def _folded_own_forms(self, hit: CodeHit) -> tuple[str, ...]:
         catalog = self.catalogs.get(hit.framework)
         own = catalog.get(hit.code) if catalog else None
         superseded = catalog.superseded.get(code_key(hit.code)) if catalog else None
         own_forms = own.label_forms if own else (superseded.title,) if superseded else ()
-        return [fold(form) for form in own_forms]
+        return tuple(fold(form) for form in own_forms)

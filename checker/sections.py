@@ -12,6 +12,7 @@ from .text import clean, fold
 
 _FOOTNOTE = re.compile(r"(?<=[A-Za-z])\d{1,3}\b")
 _FOOTNOTE_AT = re.compile(r"\d{0,3}")
+_DIGIT = re.compile(r"\d")
 _TERMINAL = ".,;:!?"
 _DROP_LETTERS = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
@@ -72,7 +73,7 @@ class Headings:
                 continue
             # Footnote marks ("Climate Action3") are cut from short capitalised lines only: one regex
             # pass over the whole body would cost a tenth of the check.
-            text = _FOOTNOTE.sub("", line) if line[0].isupper() else line
+            text = _FOOTNOTE.sub("", line) if line[0].isupper() and _DIGIT.search(line) else line
             if text.endswith(".") and not text.endswith(".."):
                 text = text[:-1]  # extraction that ends every line with "." ("Appendix 1: ... Table.")
             like = title_like(text)
