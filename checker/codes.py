@@ -55,6 +55,9 @@ class CodeFinder:
     def find_all(self, text: str) -> list[CodeHit]:
         return [self._hit(m) for m in self.regex.finditer(text)]
 
+    def holds_code(self, text: str) -> bool:
+        return self.regex.search(text) is not None
+
     def iter_hits(self, text: str) -> Iterator[CodeHit]:
         """The hits one by one, for a caller that stops at the first it wants."""
         return (self._hit(m) for m in self.regex.finditer(text))

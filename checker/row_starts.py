@@ -34,6 +34,8 @@ _TRAILING_DATA = re.compile(r"(?:\s(?:[-–—]|[<>]?[-+−]?[$€]?\d[\d.,]*\+?
 may carry "+" ("1,200+") or a footnote mark after "%" ("47.6%4")."""
 _NO_LABEL = re.compile(r"(?:[\W_]|\b[A-Z]{2,5}\b)*")
 """What is left of a code line that carries no label: punctuation and acronyms ("WEF", "SASB")."""
+_CODE_STEM = re.compile(r"(.*[-.])(\d+)$")
+"""A code's last number and what comes before it ("305-" and "2" of "305-2")."""
 _CODE_JOINER = re.compile(r"\s*(?:\(\d{4}\))?\s*(?:[,/;&]|and)?\s*")
 """Between codes of one row: a separator, and a standard's year ("306-3 (2020) RT-AE-150a.1")."""
 _TITLE_PREFIX = re.compile(r"^[A-Z][A-Za-z'’&]*(?:[ \t]+(?:[A-Z][A-Za-z'’&]*|and|of|for|the|to|&)){0,5}$")
@@ -80,8 +82,10 @@ def _cited(before: str, hit: CodeHit) -> bool:
     after a page word ("pp. 2-3"; "Pages 102-30" is no range, its numbers fall)."""
     if _CITING_WORD.search(before):
         return True
+    if not _PAGE_WORD_END.search(before):
+        return False
     numbers = [int(n) for n in re.findall(r"\d+", hit.code)]
-    return bool(_PAGE_WORD_END.search(before)) and len(numbers) == 2 and numbers[0] < numbers[1]
+    return len(numbers) == 2 and numbers[0] < numbers[1]
 
 
 def prefix_score(candidate: str, form: str) -> float:
@@ -117,12 +121,20 @@ class RowStarts:
         """
         found: list[CodeLine] = []
         lines = document.cleaned
+        misprint_in = self._misprint_in
+        # Pipe-table rows are read cell by cell, by the table parser. Every code holds a digit but a
+        # misprint; short lines may be a split code's half. (One comprehension: the test is made on
+        # every line of the report.)
+        candidates = [
+            number
+            for number, text in enumerate(lines, 1)
+            if text and text[0] != "|" and (len(text) <= 8 or _DIGIT.search(text) or misprint_in(text))
+        ]
         skip_until = 0
-        for number, text in enumerate(lines, 1):
-            if number <= skip_until or not text or text.startswith("|"):
-                continue  # pipe-table rows are read cell by cell, by the table parser
-            if len(text) > 8 and not _DIGIT.search(text) and not self._misprint_in(text):
-                continue  # every code holds a digit but a misprint; short lines may be a split code's half
+        for number in candidates:
+            if number <= skip_until:
+                continue
+            text = lines[number - 1]
             hit = self.finder.match_at_start(text)
             if hit and _cited(lines[number - 2] if number > 1 else "", hit):
                 continue  # "Annual report 2021, pp." then "2-3": a page range, not a code
@@ -137,6 +149,8 @@ class RowStarts:
                 found.append(split)
                 skip_until = split.body_from - 1
                 continue
+            if not self.finder.holds_code(text):
+                continue  # most lines with a figure hold no code
             uncited = (hit for hit in self.finder.iter_hits(text) if not _cited(text[: hit.start], hit))
             first = next(uncited, None)
             if first:
@@ -239,7 +253,7 @@ class RowStarts:
         last = hit
         while True:
             sibling = _SIBLINGS.match(rest)
-            stem = re.match(r"(.*[-.])(\d+)$", last.code)
+            stem = _CODE_STEM.match(last.code) if sibling else None
             ascending = sibling and stem and int(sibling[1]) > int(stem[2])
             same_stem = self.finder.match_at_start(stem[1] + sibling[1]) if ascending else None
             if same_stem and same_stem.framework == last.framework:
