@@ -32,7 +32,7 @@ def _reads_as_title(label: str) -> bool:
     label = label.lstrip("\"'“‘")
     if not label:
         return True
-    if _CUT_OFF.search(label):
+    if _CUT_OFF.search(label, max(0, len(label) - 5)):  # the last word only (\b still sees before it)
         return False  # "Claims of reporting in accordance with": the rest of the title was not read
     letters = len(label) - len(_NON_LETTERS.sub("", label))
     acronym = label.isupper() and " " not in label  # "GRI", "N/A": a framework's name or a mark

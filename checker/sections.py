@@ -90,16 +90,34 @@ class Headings:
         self._document = document
         self._inside = inside
         self._seen: dict[str, bool] = {}
+        self._by_length: dict[int, list[int]] = {}  # heading positions by length, made when first asked
 
     def best(self, name: str, cutoff: float = 0) -> HeadingMatch | None:
         """The heading nearest the name, if it scores `cutoff` or more (a cutoff lets the search
         skip most headings early)."""
         if not self._folded:
             return None
-        found = process.extractOne(fold(name), self._folded, scorer=fuzz.ratio, score_cutoff=cutoff)
+        wanted = fold(name)
+        found = process.extractOne(
+            wanted, self._within_reach(wanted, cutoff), scorer=fuzz.ratio, score_cutoff=cutoff
+        )
         if found is None:
             return None
         return HeadingMatch(self._candidates[found[0]], found[1])
+
+    def _within_reach(self, wanted: str, cutoff: float) -> list[str]:
+        """The headings long enough and short enough to score `cutoff` against the name, in their
+        order: a ratio of 2·common/(a+b) needs the shorter at least x/(2-x) of the longer. The
+        search converts each heading it is given, so the ones out of reach are not given."""
+        if cutoff <= 0:
+            return self._folded
+        share = cutoff / 100 / (2 - cutoff / 100)
+        shortest, longest = int(len(wanted) * share), int(len(wanted) / share) + 1
+        if not self._by_length:
+            for at, key in enumerate(self._folded):
+                self._by_length.setdefault(len(key), []).append(at)
+        reach = sorted(at for size in range(shortest, longest + 1) for at in self._by_length.get(size, ()))
+        return [self._folded[at] for at in reach]
 
     def shortened(self, name: str) -> str | None:
         """A heading the name is a short form of: its words together, the heading's numbers and a

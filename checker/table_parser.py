@@ -41,18 +41,21 @@ class TableEntry:
 
 
 def pipe_tables(document: Document) -> list[list[TableRow]]:
-    """Runs of consecutive lines that start with '|' (separator rows dropped)."""
+    """Runs of consecutive lines that start with '|' (separator rows dropped). The pipe lines are
+    picked in one comprehension: most reports have none, and every line is looked at."""
+    cleaned = document.cleaned
     tables: list[list[TableRow]] = []
     current: list[TableRow] = []
-    for number, text in enumerate(document.cleaned, 1):
-        if text.startswith("|"):
-            if not _SEPARATOR.match(text):
-                cells = [clean(cell) for cell in text.strip().strip("|").split("|")]
-                current.append(TableRow(number, cells))
-            continue
-        if current:
+    previous = 0
+    for number in [number for number, text in enumerate(cleaned, 1) if text[:1] == "|"]:
+        if number != previous + 1 and current:
             tables.append(current)
             current = []
+        previous = number
+        text = cleaned[number - 1]
+        if not _SEPARATOR.match(text):
+            cells = [clean(cell) for cell in text.strip().strip("|").split("|")]
+            current.append(TableRow(number, cells))
     if current:
         tables.append(current)
     return tables
