@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
@@ -11,6 +12,8 @@ from itertools import accumulate
 
 from .markers import Marker
 from .text import clean_text
+
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,13 @@ class Document:
         Line by line, and a line already clean is shared with `lines`, not copied: cleaning the
         joined text made three transient copies of it, ~1 GB for a 200 MB report."""
         return [_clean_line(line) for line in self.lines]
+
+    @cached_property
+    def with_figure(self) -> list[bool]:
+        """Whether each cleaned line holds a digit (index `number - 1`): asked of every line by the
+        code-line scan, the heading scan, page furniture and the evidence's figures; answered once."""
+        search = _DIGIT.search
+        return [search(line) is not None for line in self.cleaned]
 
     @cached_property
     def flat(self) -> str:

@@ -145,10 +145,10 @@ def any_found(terms: list[str] | tuple[str, ...], text: str) -> bool:
     )
 
 
-def figure_lines(lines: list[str]) -> tuple[str, str]:
+def figure_lines(lines: list[str], digits: list[bool]) -> tuple[str, str]:
     """The lines with a figure on them or on the two lines below (where a unit may stand beside
-    its figures: a data table's unit column or header), as printed and folded, each joined once."""
-    digits = [_DIGIT.search(line) is not None for line in lines]
+    its figures: a data table's unit column or header), as printed and folded, each joined once.
+    `digits` says which lines hold a digit (Document.with_figure of the same lines)."""
     kept = " ".join(line for number, line in enumerate(lines) if any(digits[number : number + 3]))
     return kept, fold_clean(kept)
 
@@ -371,7 +371,8 @@ class Evidence:
     def _figures(self, span: Span) -> tuple[str, str]:
         key = (span.first, span.last, "figures")
         if key not in self._cache:
-            self._cache[key] = figure_lines(self.lines(span))
+            digits = self.ctx.document.with_figure[span.first - 1 : span.last]
+            self._cache[key] = figure_lines(self.lines(span), digits)
         return self._cache[key]
 
     # -- verdicts -----------------------------------------------------------------------------

@@ -515,8 +515,12 @@ class _PageFurniture:
 
     @cached_property
     def _lines(self) -> set[str]:
-        lines = self._document.cleaned
-        counts = Counter(_undigited(x) for x in lines if len(x) <= t.FURNITURE_MAX_CHARS and _DIGIT.search(x))
+        document = self._document
+        counts = Counter(
+            _undigited(x)
+            for x, figure in zip(document.cleaned, document.with_figure, strict=True)
+            if figure and len(x) <= t.FURNITURE_MAX_CHARS
+        )
         return {line for line, count in counts.items() if line and count >= t.FURNITURE_MIN_PAGES}
 
     def __contains__(self, line: str) -> bool:

@@ -23,7 +23,6 @@ from .document import Document
 from .sections import title_like
 from .text import fold
 
-_DIGIT = re.compile(r"\d")
 _DATA_CELL = r"(?:[-–—$%.,/]|\d[\d.,%]*(?:-\d[\d.,%]*)?|n/?a)"
 _DATA_CELLS = re.compile(rf"{_DATA_CELL}(?:\s+{_DATA_CELL})*")
 """A prefix of data cells only (years' figures, dashes, a column of principle numbers "1-6, 7, 10"):
@@ -127,8 +126,8 @@ class RowStarts:
         # every line of the report.)
         candidates = [
             number
-            for number, text in enumerate(lines, 1)
-            if text and text[0] != "|" and (len(text) <= 8 or _DIGIT.search(text) or misprint_in(text))
+            for number, (text, figure) in enumerate(zip(lines, document.with_figure, strict=True), 1)
+            if text and text[0] != "|" and (figure or len(text) <= 8 or misprint_in(text))
         ]
         skip_until = 0
         for number in candidates:

@@ -12,7 +12,6 @@ from .text import clean, fold
 
 _FOOTNOTE = re.compile(r"(?<=[A-Za-z])\d{1,3}\b")
 _FOOTNOTE_AT = re.compile(r"\d{0,3}")
-_DIGIT = re.compile(r"\d")
 _TERMINAL = ".,;:!?"
 _DROP_LETTERS = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
@@ -46,7 +45,7 @@ class Headings:
     """
 
     def __init__(self, document: Document, exclude: list[tuple[int, int]]) -> None:
-        cleaned = document.cleaned
+        cleaned, with_figure = document.cleaned, document.with_figure
         inside = bytearray(len(cleaned) + 2)
         for start, end in exclude:
             inside[start : end + 1] = b"\x01" * (end + 1 - start)
@@ -73,7 +72,7 @@ class Headings:
                 continue
             # Footnote marks ("Climate Action3") are cut from short capitalised lines only: one regex
             # pass over the whole body would cost a tenth of the check.
-            text = _FOOTNOTE.sub("", line) if line[0].isupper() and _DIGIT.search(line) else line
+            text = _FOOTNOTE.sub("", line) if line[0].isupper() and with_figure[number - 1] else line
             if text.endswith(".") and not text.endswith(".."):
                 text = text[:-1]  # extraction that ends every line with "." ("Appendix 1: ... Table.")
             like = title_like(text)
