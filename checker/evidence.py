@@ -222,11 +222,14 @@ class Evidence:
             inside[start : end + 1] = b"\x01" * (end + 1 - start)
         longest = max(map(len, names)) + 8
         found: dict[str, list[int]] = {}
-        previous, previous_raw = "", ""
-        for number, line in enumerate(document.cleaned, 1):
-            if not line or inside[number] or len(line) > longest:
-                previous = ""
-                continue
+        cleaned = document.cleaned
+        short = [n for n, line in enumerate(cleaned, 1) if line and not inside[n] and len(line) <= longest]
+        previous, previous_raw, following = "", "", 0
+        for number in short:
+            if number != following:
+                previous = ""  # a name wraps over two short lines in a row, nothing between
+            line = cleaned[number - 1]
+            following = number + 1
             raw = _FOOTNOTE_END.sub("", line) if line[-1].isdigit() else line
             key = fold(raw)
             if key in names and _cased_alike(raw, names[key]):

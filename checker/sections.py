@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from operator import itemgetter
 
 from rapidfuzz import fuzz, process
 
@@ -89,7 +91,8 @@ class Headings:
         self._document = document
         self._inside = inside
         self._seen: dict[str, bool] = {}
-        self._by_length: dict[int, list[int]] = {}  # heading positions by length, made when first asked
+        self._by_length: list[int] = []  # heading positions by length, made when first asked
+        self._lengths: list[int] = []
 
     def best(self, name: str, cutoff: float = 0) -> HeadingMatch | None:
         """The heading nearest the name, if it scores `cutoff` or more (a cutoff lets the search
@@ -104,7 +107,7 @@ class Headings:
             return None
         return HeadingMatch(self._candidates[found[0]], found[1])
 
-    def _within_reach(self, wanted: str, cutoff: float) -> list[str]:
+    def _within_reach(self, wanted: str, cutoff: float) -> list[str] | tuple[str, ...]:
         """The headings long enough and short enough to score `cutoff` against the name, in their
         order: a ratio of 2·common/(a+b) needs the shorter at least x/(2-x) of the longer. The
         search converts each heading it is given, so the ones out of reach are not given."""
@@ -113,10 +116,17 @@ class Headings:
         share = cutoff / 100 / (2 - cutoff / 100)
         shortest, longest = int(len(wanted) * share), int(len(wanted) / share) + 1
         if not self._by_length:
-            for at, key in enumerate(self._folded):
-                self._by_length.setdefault(len(key), []).append(at)
-        reach = sorted(at for size in range(shortest, longest + 1) for at in self._by_length.get(size, ()))
-        return [self._folded[at] for at in reach]
+            self._by_length = sorted(range(len(self._folded)), key=lambda at: len(self._folded[at]))
+            self._lengths = [len(self._folded[at]) for at in self._by_length]
+        first, last = bisect_left(self._lengths, shortest), bisect_right(self._lengths, longest)
+        reach = sorted(self._by_length[first:last])
+        return (
+            ()
+            if not reach
+            else (self._folded[reach[0]],)
+            if len(reach) == 1
+            else itemgetter(*reach)(self._folded)
+        )
 
     def shortened(self, name: str) -> str | None:
         """A heading the name is a short form of: its words together, the heading's numbers and a
