@@ -26,6 +26,7 @@ from . import thresholds as t
 from .catalog import Catalog, framework_titles
 from .codes import CodeFinder, CodeHit
 from .document import Document
+from .reach import ByLength
 from .row_starts import CodeLine, RowStarts, prefix_score
 from .sections import Headings, title_like
 from .table_parser import pipe_tables, table_entries
@@ -146,8 +147,8 @@ class IndexParser(RowStarts):
         standards = {name for c in catalogs for d in c.disclosures.values() for name in d.standard_names}
         standards |= {d.title for c in catalogs for d in c.disclosures.values() if len(d.title.split()) >= 2}
         headings = {name for c in catalogs for name in c.index_headings} | standards
-        self._index_headings = sorted({fold(name) for name in headings})
-        self._index_heading_set = set(self._index_headings)
+        self._index_headings = ByLength(sorted({fold(name) for name in headings}))
+        self._index_heading_set = set(self._index_headings.strings)
         omissions = {words for c in catalogs for words in (*c.omission_markers, *c.omission_reasons)}
         self._omission_words = sorted({fold(words) for words in omissions} - {""})
         """Headings of an index itself: its groups, topics, standards' names ("Employment") and
@@ -498,7 +499,8 @@ class IndexParser(RowStarts):
         folded = fold(name)
         if folded in self._index_heading_set:
             return True
-        near = process.extractOne(folded, self._index_headings, scorer=fuzz.ratio, score_cutoff=t.LABEL_MATCH)
+        choices = self._index_headings.within_reach(folded, t.LABEL_MATCH)
+        near = process.extractOne(folded, choices, scorer=fuzz.ratio, score_cutoff=t.LABEL_MATCH)
         return near is not None
 
 

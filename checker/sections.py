@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from operator import itemgetter
+from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
 from .document import Document
+from .reach import ByLength
 from .text import clean, fold
 
 _FOOTNOTE = re.compile(r"(?<=[A-Za-z])\d{1,3}\b")
@@ -91,42 +91,22 @@ class Headings:
         self._document = document
         self._inside = inside
         self._seen: dict[str, bool] = {}
-        self._by_length: list[int] = []  # heading positions by length, made when first asked
-        self._lengths: list[int] = []
 
     def best(self, name: str, cutoff: float = 0) -> HeadingMatch | None:
-        """The heading nearest the name, if it scores `cutoff` or more (a cutoff lets the search
-        skip most headings early)."""
+        """The heading nearest the name, if it scores `cutoff` or more."""
         if not self._folded:
             return None
         wanted = fold(name)
-        found = process.extractOne(
-            wanted, self._within_reach(wanted, cutoff), scorer=fuzz.ratio, score_cutoff=cutoff
-        )
+        choices = self._reach.within_reach(wanted, cutoff)  # only headings whose length can reach it
+        found = process.extractOne(wanted, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
         if found is None:
             return None
         return HeadingMatch(self._candidates[found[0]], found[1])
 
-    def _within_reach(self, wanted: str, cutoff: float) -> list[str] | tuple[str, ...]:
-        """The headings long enough and short enough to score `cutoff` against the name, in their
-        order: a ratio of 2·common/(a+b) needs the shorter at least x/(2-x) of the longer. The
-        search converts each heading it is given, so the ones out of reach are not given."""
-        if cutoff <= 0:
-            return self._folded
-        share = cutoff / 100 / (2 - cutoff / 100)
-        shortest, longest = int(len(wanted) * share), int(len(wanted) / share) + 1
-        if not self._by_length:
-            self._by_length = sorted(range(len(self._folded)), key=lambda at: len(self._folded[at]))
-            self._lengths = [len(self._folded[at]) for at in self._by_length]
-        first, last = bisect_left(self._lengths, shortest), bisect_right(self._lengths, longest)
-        reach = sorted(self._by_length[first:last])
-        return (
-            ()
-            if not reach
-            else (self._folded[reach[0]],)
-            if len(reach) == 1
-            else itemgetter(*reach)(self._folded)
-        )
+    @cached_property
+    def _reach(self) -> ByLength:
+        """The headings by length, made when first asked."""
+        return ByLength(self._folded)
 
     def shortened(self, name: str) -> str | None:
         """A heading the name is a short form of: its words together, the heading's numbers and a
