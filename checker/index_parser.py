@@ -202,11 +202,11 @@ class IndexParser(RowStarts):
         regions = self.regions(document, self.code_lines(document))
         spans = [self._span(document, run) for run in regions]
         headings = Headings(document, spans + table_spans)
-        furniture = _PageFurniture(document)
+        not_sections = _NotSections(document)
         index = ContentIndex(spans=sorted(spans + table_spans), headings=headings)
         for number, (run, span) in enumerate(zip(regions, spans, strict=True)):
             index.tables.append(IndexTable(number, *span))
-            self._parse_run(document, run, span, headings, index, number, furniture)
+            self._parse_run(document, run, span, headings, index, number, not_sections)
         for span in table_spans:
             index.tables.append(IndexTable(len(index.tables), *span))
         for entry in table_entries:
@@ -278,7 +278,7 @@ class IndexParser(RowStarts):
         headings: Headings,
         index: ContentIndex,
         table: int,
-        furniture: _PageFurniture,
+        not_sections: _NotSections,
     ) -> None:
         fragments = [(n, document.cleaned[n - 1]) for n in range(span[0], run[0].number)]
         fragments = [(n, text) for n, text in fragments if text]
@@ -293,7 +293,7 @@ class IndexParser(RowStarts):
                 remark = location = ""  # the metric's name may wrap above its figures
                 fragments = [(n, text) for n, text in body if text]  # the next row's metric name
             else:
-                where = (table, furniture, code_line.hit.framework)
+                where = (table, not_sections, code_line.hit.framework)
                 path = self._section_path(fragments, path, headings, index, where)
                 label, remark, fragments = self._split_row(code_line, body)
                 other = _OTHER_SCHEME_CODE.match(label)  # "OG5 Water discharge": another scheme's code
@@ -440,9 +440,9 @@ class IndexParser(RowStarts):
         path: list[str],
         headings: Headings,
         index: ContentIndex,
-        where: tuple[int, _PageFurniture, str],
+        where: tuple[int, _NotSections, str],
     ) -> list[str]:
-        table, furniture, framework = where
+        table, not_sections, framework = where
         # Index headings of two or more words go before grouping ("B. Social" over "Employment and
         # Labour Practices"); a single word may be half of a wrapped name ("Corporate" "Governance").
         fragments = [(n, x) for n, x in fragments if len(x.split()) < 2 or not self._index_heading(x)]
@@ -450,7 +450,7 @@ class IndexParser(RowStarts):
         if not fragments:
             return path
         grouped = _group_names(fragments, headings)
-        names = [(n, line) for n, line in grouped if self._section_name(n, furniture)]
+        names = [(n, line) for n, line in grouped if self._section_name(n, not_sections)]
         if not names:
             return path
         for name, line in names:
@@ -475,13 +475,16 @@ class IndexParser(RowStarts):
                 position += 1
         return kept
 
-    def _section_name(self, name: str, furniture: _PageFurniture) -> bool:
+    def _section_name(self, name: str, not_sections: _NotSections) -> bool:
         """Not an index heading, nor a reference to another document wrapped over lines
-        ("NFS page 5", "... Conflicts of Interest)"), nor an answer ("not applicable"), nor pages
-        ("106/107, 110/111"), nor a page's running header or footer ("Sustainability Report 2021 123")."""
+        ("NFS page 5", "... Conflicts of Interest)") or printed as a link to a web page, nor an
+        answer ("not applicable"), nor pages ("106/107, 110/111"), nor a page's running header or
+        footer ("Sustainability Report 2021 123")."""
         if _REFERENCE.search(name) or self._says_omitted(name) or name.count(")") > name.count("("):
             return False
-        numbered_furniture = _DIGIT.search(name) and _undigited(name) in furniture
+        if not_sections.web_link(name):
+            return False
+        numbered_furniture = _DIGIT.search(name) and _undigited(name) in not_sections
         if sum(char.isalpha() for char in name) < 0.5 * len(name) or numbered_furniture:
             return False
         return not self._index_heading(name)
@@ -508,9 +511,10 @@ def _undigited(text: str) -> str:
     return " ".join(_DIGITS.sub(" ", fold(text)).split())
 
 
-class _PageFurniture:
-    """Short lines printed on many pages with only a number changing: running headers and footers.
-    Counted on the first question (a section name holding a number), not for every report."""
+class _NotSections:
+    """Lines of the document that name no section of it: short lines printed on many pages with
+    only a number changing (running headers and footers), counted on the first question (a section
+    name holding a number), and the texts of links to web pages."""
 
     def __init__(self, document: Document) -> None:
         self._document = document
@@ -527,6 +531,9 @@ class _PageFurniture:
 
     def __contains__(self, line: str) -> bool:
         return line in self._lines
+
+    def web_link(self, name: str) -> bool:
+        return bool(self._document.web_links) and fold(name) in self._document.web_links
 
 
 def _answers_between(run: list[CodeLine], code_line: CodeLine) -> bool:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import ctypes
 import re
+from collections.abc import Iterator
+from typing import Any
 
 from ..document import Document
 from ..errors import InputError
 from ..reader import text_lines
+from ..text import fold
 
 MIN_TEXT_PER_PAGE = 20
 """Fewer characters than this per page on average: a scan with no text layer."""
@@ -21,12 +25,14 @@ def pdf_document(name: str, data: bytes) -> Document:
         raise InputError(name, _pdf_problem(str(err), data)) from None
     lines: list[str] = []
     page_starts: list[int] = []
+    web_links: set[str] = set()
     characters = 0
     try:
         for number in range(len(pdf)):
             page = pdf[number]
             textpage = page.get_textpage()
             text = textpage.get_text_range()
+            web_links.update(_web_link_texts(page, textpage))
             textpage.close()
             page.close()
             characters += len(text.strip())
@@ -40,7 +46,31 @@ def pdf_document(name: str, data: bytes) -> Document:
         raise InputError(name, "is a PDF with no pages")
     if characters < MIN_TEXT_PER_PAGE * len(page_starts):
         raise InputError(name, "is a PDF with no text layer (scanned images?); run OCR first")
-    return Document(path=name, lines=lines, kind="pdf", page_starts=page_starts, breaks=page_starts)
+    return Document(
+        path=name,
+        lines=lines,
+        kind="pdf",
+        page_starts=page_starts,
+        breaks=page_starts,
+        web_links=frozenset(web_links),
+    )
+
+
+def _web_link_texts(page: Any, textpage: Any) -> Iterator[str]:
+    """The folded texts under the page's links to web pages (URI actions); a jump within the
+    document (a GoTo action) is left out, as its text names a part of this report."""
+    import pypdfium2.raw as raw
+
+    position, link = ctypes.c_int(0), raw.FPDF_LINK()
+    while raw.FPDFLink_Enumerate(page.raw, ctypes.byref(position), ctypes.byref(link)):
+        action = raw.FPDFLink_GetAction(link)
+        if not action or raw.FPDFAction_GetType(action) != raw.PDFACTION_URI:
+            continue
+        box = raw.FS_RECTF()
+        if raw.FPDFLink_GetAnnotRect(link, ctypes.byref(box)):
+            text = fold(textpage.get_text_bounded(box.left, box.bottom, box.right, box.top))
+            if text:
+                yield text
 
 
 _PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
