@@ -79,7 +79,8 @@ def check_document(
     frameworks = [f for f, c in by_framework.items() if _applies(c, index.entries, found_claims)]
     assert index.headings is not None
     labels = labels.for_report()
-    ctx = Context(document, index, by_framework, found_claims, index.headings, labels, frameworks)
+    every = {f: tuple(c for c in catalogs if c.framework == f) for f in by_framework}
+    ctx = Context(document, index, by_framework, found_claims, index.headings, labels, frameworks, every)
     decide_roles(ctx)
     findings = unmarked(run_rules(ctx), document.markers)
     return ReportResult(

@@ -320,3 +320,17 @@ def test_hkex_2025_part_d_paragraphs_are_recognised_counted_and_never_judged(tmp
     assert {f.kind for f in part_d} == {"missing"} and {f.severity for f in part_d} == {"info"}
     assert {f.code for f in part_d} == {f"para {n}" for n in range(20, 42) if n != 28}
     assert all("not verified" in f.message for f in part_d)
+
+
+def test_a_code_only_a_version_not_adopted_has_is_a_note_naming_that_version(tmp_path):
+    """A 2023 index with GRI 304 rows and one GRI 101 row prints more codes of 2021 than of 2026: it
+    stays held to 2021, and its 101-1 row is a disclosure of a later version, not a typo."""
+    rows = topic_rows(*BIODIVERSITY_2016, "101-1 Policies to halt and reverse biodiversity loss Climate")
+    report = run(tmp_path, 2023, rows)
+    assert gri(report).version == "2021"
+    (note,) = [f for f in report.findings if f.code == "101-1"]
+    assert (note.rule, note.kind, note.severity) == ("ESG201", "unknown-code", "info")
+    assert "GRI Standards 2026 (years beginning 2025-01-01 to 2026-12-31)" in note.message
+    assert note.expected == "Policies to halt and reverse biodiversity loss"
+    typo = run(tmp_path, 2023, topic_rows("308-4 Supplier audits Climate"))
+    assert [(f.code, f.severity) for f in typo.findings if f.kind == "unknown-code"] == [("308-4", "error")]
