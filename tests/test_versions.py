@@ -74,22 +74,28 @@ def test_gri_2021_adopted_early_in_a_2021_report(tmp_path):
     assert not [f for f in report.findings if f.kind in ("outdated-code", "unknown-code")]
 
 
-def test_hkex_report_of_a_year_before_the_2020_amendments_is_kept_not_checked(tmp_path):
+def test_hkex_report_of_a_year_before_the_2016_guide_is_kept_not_checked(tmp_path):
     rows = "ESG Reporting Guide Content Index\n" + "".join(
         f"KPI {code} Description of something else entirely.\n"
         for code in ("A1.1", "A1.2", "A1.3", "A1.4", "A1.5", "A1.6", "A2.1", "A2.2", "A2.3")
     )
-    path = tmp_path / "hkex-2019.txt"
-    path.write_text(
-        "ESG Report 2019\n\nThis report covers the year ended 31 December 2019 and complies with the "
-        "ESG Reporting Guide of HKEX.\n\n" + rows,
-        encoding="utf-8",
+    path = tmp_path / "hkex-2015.txt"
+    text = (
+        "ESG Report {year}\n\nThis report covers the year ended 31 December {year} and complies with the "
+        "ESG Reporting Guide of HKEX.\n\n"
     )
+    path.write_text(text.format(year=2015) + rows, encoding="utf-8")
     report = check(path).reports[0]
     assert len(report.entries) == 9
     assert [f for f in report.findings if f.severity != "info"] == []
     (cover,) = [c for c in report.coverage if c.framework == "HKEX"]
     assert cover.catalog is None and "not checked" in cover.note
+    path.write_text(text.format(year=2019) + rows, encoding="utf-8")  # the Guide before 2020 governs 2019
+    report = check(path).reports[0]
+    (cover,) = [c for c in report.coverage if c.framework == "HKEX"]
+    assert cover.catalog == "hkex_c2_2016"
+    missing = {f.code for f in report.findings if f.kind == "missing" and f.severity == "error"}
+    assert {"A1", "A2.4", "A3.1"} <= missing and not {c for c in missing if "." in c and c > "B"}
 
 
 CORE = [f"102-{n}" for n in [*range(1, 15), 16, 18, *range(40, 57)]] + ["103-1", "103-2", "103-3"]
