@@ -140,3 +140,24 @@ def test_a_report_held_to_the_recommended_disclosures_on_request(tmp_path):
         claims={"HKEX": "recommended-disclosures"},
     )
     assert [(f.code, f.severity) for f in report.findings if f.kind == "missing"] == [("B1.1", "error")]
+
+
+def test_an_aspect_a4_row_before_2020_is_a_note_naming_the_2020_guide(tmp_path):
+    """Aspect A4 came with the 2020 amendments: a 2019 report that adds a climate row says more than
+    its year asks. It stays held to the Guide of its year (no B5.3, B5.4, B7.3 asked of it)."""
+    a4 = catalog("hkex_c2").get("A4")
+    report = run(
+        tmp_path, "1 January 2019 to 31 December 2019", index_rows(extra=[f"A4 {a4.title} Our Environment"])
+    )
+    assert hkex(report).version == "2016" and serious(report) == []
+    (note,) = [f for f in report.findings if f.code == "A4"]
+    assert (note.rule, note.severity) == ("ESG201", "info")
+    assert "HKEX ESG Reporting Guide (Appendix C2) 2023" in note.message and "2020-07-01" in note.message
+
+
+def test_a_2019_report_that_lists_all_the_2020_guide_adds_has_adopted_it_early(tmp_path):
+    report = run(tmp_path, "1 January 2019 to 31 December 2019", index_rows("hkex_c2"))
+    cover = hkex(report)
+    assert cover.version == "2023" and "adopted early" in cover.version_reason
+    assert "held to 2016" in cover.version_reason
+    assert serious(report) == []
