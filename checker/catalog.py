@@ -67,12 +67,16 @@ class Disclosure:
     unit_terms: tuple[str, ...] = ()
     """Spellings of the units a quantitative answer's figures carry."""
     index_row_optional: bool = False
-    per_topic: bool = False
-    wording_verified: bool = True
-    """False where the title is a paraphrase (HKEX Part D paragraphs): labels are not judged against it."""
-    """Reported once per material topic (GRI 3-3, 103-x): rows may name their topic in the label."""
     """Required in the report, not as an index row (HKEX's mandatory statements): a report that says
     it under its own heading is not missing it."""
+    per_topic: bool = False
+    """Reported once per material topic (GRI 3-3, 103-x): rows may name their topic in the label."""
+    wording_verified: bool = True
+    """False where the title is a paraphrase (HKEX Part D paragraphs): labels are not judged against it."""
+    phase_in: tuple[date, tuple[str, ...]] | None = None
+    """(until, levels): a provision raised to its required_at levels after its version began; a
+    financial year beginning on or before `until` is held to it only at these levels (HKEX's
+    environmental KPIs: recommended in 2016, "comply or explain" from 2017). Applied by for_year."""
 
     @cached_property
     def label_forms(self) -> tuple[str, ...]:
@@ -197,6 +201,14 @@ def _date(value: Any) -> date | None:
     return date.fromisoformat(str(value))
 
 
+def _phase_in(raw: dict[str, Any] | None) -> tuple[date, tuple[str, ...]] | None:
+    if not raw:
+        return None
+    until = _date(raw["until"])
+    assert until is not None
+    return until, tuple(raw.get("required_at") or ())
+
+
 def build_catalog(raw: dict[str, Any], path: str) -> Catalog:
     """Typed catalog from already-validated YAML data."""
     disclosures = {}
@@ -223,6 +235,7 @@ def build_catalog(raw: dict[str, Any], path: str) -> Catalog:
             index_row_optional=item.get("index_row") == "optional",
             per_topic=bool(item.get("per_topic", False)),
             wording_verified=item.get("wording") != "unverified",
+            phase_in=_phase_in(item.get("phase_in")),
         )
         disclosures[code_key(disclosure.code)] = disclosure
     superseded = {
@@ -396,13 +409,17 @@ def validate_catalog(raw: Any, path: str) -> None:
                 path, f"invalid catalog at key 'disclosures/{number}/code': '{item['code']}' appears twice"
             )
         seen.add(key)
-        unknown = set(item.get("required_at") or ()) - level_ids
-        if unknown and "extends" not in raw:
-            raise InputError(
-                path,
-                f"invalid catalog at key 'disclosures/{number}/required_at': "
-                f"unknown level {sorted(unknown)[0]}",
-            )
+        for where, levels in [
+            ("required_at", item.get("required_at")),
+            ("phase_in/required_at", (item.get("phase_in") or {}).get("required_at")),
+        ]:
+            unknown = set(levels or ()) - level_ids
+            if unknown and "extends" not in raw:
+                raise InputError(
+                    path,
+                    f"invalid catalog at key 'disclosures/{number}/{where}': "
+                    f"unknown level {sorted(unknown)[0]}",
+                )
 
 
 def load_catalog_file(path: str | Path, validate: bool = True) -> Catalog:
@@ -523,7 +540,16 @@ def _recognise_only(catalog: Catalog) -> Catalog:
 @lru_cache(maxsize=64)
 def for_year(catalog: Catalog, year_start: date | None) -> Catalog:
     """The catalog as one report's year sees it: the earlier editions that year may still use
-    are marked allowed (GRI 306: Effluents and Waste 2016 in a report published before 2022)."""
+    are marked allowed (GRI 306: Effluents and Waste 2016 in a report published before 2022), and a
+    provision not yet raised to its levels in that year is required only at its earlier ones
+    (`phase_in`: HKEX's environmental KPIs, recommended for a year begun in 2016)."""
+    phased = {
+        key: replace(d, required_at=d.phase_in[1])
+        for key, d in catalog.disclosures.items()
+        if d.phase_in and year_start is not None and year_start <= d.phase_in[0]
+    }
+    if phased:
+        catalog = replace(catalog, disclosures={**catalog.disclosures, **phased})
     if not any(old.until or old.in_force for old in catalog.superseded.values()):
         return catalog
     superseded = {

@@ -385,12 +385,17 @@ def catalog_show(code: str, framework: str | None, version: str | None, extra: t
             shown += 1
             click.echo(f"{found.framework} {disclosure.code}  ({found.name} {found.version})")
             click.echo(f"  title:        {disclosure.title}")
+            earlier = ""
+            if disclosure.phase_in:
+                until, levels = disclosure.phase_in
+                earlier = f" (years begun by {until.isoformat()}: {', '.join(levels) or 'no claim level'})"
             for label, value in (
+                ("wording", "" if disclosure.wording_verified else "unverified: labels are not judged"),
                 ("standard", disclosure.standard),
                 ("topic", disclosure.topic),
                 ("kind", disclosure.kind),
                 ("category", disclosure.category),
-                ("required at", ", ".join(disclosure.required_at) or "no claim level"),
+                ("required at", (", ".join(disclosure.required_at) or "no claim level") + earlier),
                 ("quantitative", "yes" if disclosure.quantitative else "no"),
                 ("units", ", ".join(disclosure.units)),
                 ("requirement", disclosure.text),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -50,6 +51,9 @@ class Context:
     labels: LabelMatcher
     frameworks: list[str] = field(default_factory=list)
     """Frameworks the report is held to: claimed in its statement or present in its index."""
+    versions: dict[str, tuple[Catalog, ...]] = field(default_factory=dict)
+    """Every loaded version of each framework, the one the report is held to among them: to name
+    the version a code unknown to the report's version belongs to."""
 
     @cached_property
     def titled_entries(self) -> list[IndexEntry]:
@@ -113,6 +117,19 @@ class Context:
     def catalog_for(self, entry: IndexEntry) -> Catalog | None:
         catalog = self.catalogs.get(entry.framework)
         return catalog if catalog and catalog.in_scope(entry.code) else None
+
+    def other_version(self, entry: IndexEntry) -> Catalog | None:
+        """Another version of the row's framework that holds its code (HKEX A4, added in 2020,
+        in a report held to the Guide before): the earliest such version."""
+        held = self.catalog_for(entry)
+        if held is None:
+            return None
+        others = [
+            catalog
+            for catalog in self.versions.get(entry.framework, ())
+            if catalog.id != held.id and catalog.in_scope(entry.code) and catalog.get(entry.code)
+        ]
+        return min(others, key=lambda c: c.applies_from or date.min, default=None)
 
     def disclosure_for(self, entry: IndexEntry) -> Disclosure | None:
         catalog = self.catalog_for(entry)

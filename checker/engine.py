@@ -79,7 +79,8 @@ def check_document(
     frameworks = [f for f, c in by_framework.items() if _applies(c, index.entries, found_claims)]
     assert index.headings is not None
     labels = labels.for_report()
-    ctx = Context(document, index, by_framework, found_claims, index.headings, labels, frameworks)
+    every = {f: tuple(c for c in catalogs if c.framework == f) for f in by_framework}
+    ctx = Context(document, index, by_framework, found_claims, index.headings, labels, frameworks, every)
     decide_roles(ctx)
     findings = unmarked(run_rules(ctx), document.markers)
     return ReportResult(
@@ -127,7 +128,9 @@ def _versions_printed(
 def _adopted_early(best: Catalog, same: list[Catalog], codes: set[str], year_start: date | None) -> Catalog:
     """A later version the index adopts early (GRI 101 rows before 2026): one whose codes the index
     prints and the chosen version does not know at all; a number the chosen version knows, even as
-    superseded (102-5), never moves a report to a later meaning."""
+    superseded (102-5), never moves a report to a later meaning. A later version that asks for more
+    than the chosen one (HKEX's 2020 Guide: Aspect A4, KPIs B5.3, B5.4, B7.3) is adopted only by an
+    index that lists all it adds: one A4 row in a 2019 report does not hold it to the 2020 Guide."""
     if year_start is None:
         return best
     for later in sorted(same, key=lambda c: c.applies_from or date.min):
@@ -137,9 +140,19 @@ def _adopted_early(best: Catalog, same: list[Catalog], codes: set[str], year_sta
             code for code in codes if later.get(code) and not best.get(code) and code not in best.superseded
         ]
         known = sum(1 for code in codes if later.get(code))
-        if new and known >= sum(1 for code in codes if best.get(code)):
+        if new and known >= sum(1 for code in codes if best.get(code)) and not _asks_more(later, best, codes):
             best = later
     return best
+
+
+def _asks_more(later: Catalog, best: Catalog, codes: set[str]) -> bool:
+    """Whether the later version requires, as index rows at its default claim, a disclosure the
+    chosen version does not have and the index does not list."""
+    return any(
+        code_key(d.code) not in codes
+        for d in later.required(later.default_claim)
+        if not d.index_row_optional and d.wording_verified and not best.get(d.code)
+    )
 
 
 def _applies(catalog: Catalog, entries: list[IndexEntry], claims: dict[str, Claim]) -> bool:

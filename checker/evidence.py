@@ -94,7 +94,7 @@ def omission(entry: IndexEntry, disclosure: Disclosure, catalog: Catalog, answer
     Read in the row's answers only (its remark, and columns not known to hold titles or section
     names: a heading "Zero Carbon" is no reason); words of the official wording itself ("if there
     are no incidents") are not the row's."""
-    text = fold(answers)
+    text = _without_headings(fold(answers), catalog)
     if not text:
         return ""
     official = fold(f"{disclosure.title} {disclosure.text}")
@@ -104,6 +104,24 @@ def omission(entry: IndexEntry, disclosure: Disclosure, catalog: Catalog, answer
     if short and any(_has(text, fold(m)) and not _has(official, fold(m)) for m in catalog.omission_markers):
         return "omitted"
     return ""
+
+
+def _without_headings(text: str, catalog: Catalog) -> str:
+    """The folded answer less the index's own headings read into it: the column heading of a
+    continued page ('"Comply or explain" Provisions') after a page's last row gives no reason. Each
+    is replaced by a mark that is no word, so the words around it are not joined into a phrase."""
+    for heading in _reason_headings(catalog):
+        if heading in text:
+            text = f" {text} ".replace(f" {heading} ", " | ").strip()
+    return text
+
+
+@lru_cache(maxsize=32)
+def _reason_headings(catalog: Catalog) -> tuple[str, ...]:
+    """The catalog's index headings that hold an omission reason or marker, folded."""
+    words = [fold(w) for w in (*catalog.omission_reasons, *catalog.omission_markers)]
+    headings = {fold(h) for h in catalog.index_headings}
+    return tuple(sorted(h for h in headings if any(_has(h, w) for w in words)))
 
 
 _ENDING = re.compile(r"(?:s|es|ed|ing|d)?(?![a-z0-9])")

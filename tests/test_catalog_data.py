@@ -19,7 +19,7 @@ import yaml
 
 FRAMEWORKS = Path(__file__).parent.parent / "frameworks"
 SCHEMA = json.loads((FRAMEWORKS / "catalog.schema.json").read_text(encoding="utf-8"))
-FILES = ["hkex_c2.yaml", "hkex_c2_2025.yaml", "sasb_hw.yaml", "gri_2021.yaml"]
+FILES = ["hkex_c2_2016.yaml", "hkex_c2.yaml", "hkex_c2_2025.yaml", "sasb_hw.yaml", "gri_2021.yaml"]
 
 
 @cache
@@ -103,7 +103,7 @@ def test_hkex_kpis_per_aspect():
     }  # fmt: skip
 
 
-@pytest.mark.parametrize("name", ["hkex_c2.yaml", "hkex_c2_2025.yaml"])
+@pytest.mark.parametrize("name", ["hkex_c2_2016.yaml", "hkex_c2.yaml", "hkex_c2_2025.yaml"])
 def test_hkex_every_disclosure_belongs_to_a_group(name):
     catalog = load(name)
     titles = {group["title"] for group in catalog["groups"]}
@@ -246,10 +246,11 @@ def test_hkex_aspects_each_have_a_sample():
 
 
 def test_hkex_versions_govern_consecutive_periods():
-    old, new = load("hkex_c2.yaml"), load("hkex_c2_2025.yaml")
-    assert old["framework"] == new["framework"] == "HKEX"
+    first, old, new = load("hkex_c2_2016.yaml"), load("hkex_c2.yaml"), load("hkex_c2_2025.yaml")
+    assert first["framework"] == old["framework"] == new["framework"] == "HKEX"
+    assert (first["applies_from"], first["applies_until"]) == ("2016-01-01", "2020-06-30")
+    assert old["applies_from"] == "2020-07-01"  # the 2020 amendments
     assert (old["applies_until"], new["applies_from"]) == ("2024-12-31", "2025-01-01")
-    assert old["applies_from"] == "2020-07-01"  # the 2020 amendments; the Guide before is not bundled
     assert "applies_until" not in new
 
 
@@ -374,3 +375,97 @@ def test_sasb_2018_wording_of_changed_metrics_is_an_alias():
     assert disclosures["TC-HW-410a.3"]["aliases"] == [
         "Percentage of eligible products, by revenue, meeting ENERGY STAR® criteria"
     ]
+
+
+# The Guide before the 2020 amendments (hkex_c2_2016.yaml): its one witness is Chalco's 2019 ESG
+# report, "Appendix 1 HKEx ESG Guide Content Index" (SOURCES.md). Where the 2020 text reworded a
+# provision, and a sample of those it kept, word for word.
+HKEX_2016_WORDING = {
+    ("A1", "text"): HKEX_WORDING[("A1", "text")],
+    ("A1.1", "title"): "The types of emissions and respective emissions data.",
+    (
+        "A1.2",
+        "title",
+    ): "Greenhouse gas emissions in total (in tonnes) and, where appropriate, intensity (e.g. per unit of production volume, per facility).",
+    ("A1.5", "title"): "Description of measures to mitigate emissions and results achieved.",
+    (
+        "A1.6",
+        "title",
+    ): "Description of how hazardous and non-hazardous wastes are handled, reduction initiatives and results achieved.",
+    ("A2.1", "title"): HKEX_WORDING[("A2.1", "title")],
+    ("A2.3", "title"): "Description of energy use efficiency initiatives and results achieved.",
+    (
+        "A2.4",
+        "title",
+    ): "Description of whether there is any issue in sourcing water that is fit for purpose, water efficiency initiatives and results achieved.",
+    (
+        "A3",
+        "text",
+    ): "Policies on minimising the issuer’s significant impact on the environment and natural resources.",
+    ("B1.1", "title"): "Total workforce by gender, employment type, age group and geographical region.",
+    (
+        "B2.3",
+        "title",
+    ): "Description of occupational health and safety measures adopted, how they are implemented and monitored.",
+    (
+        "B3",
+        "text",
+    ): "Policies on improving employee knowledge and skills for discharging duties at work. Description of training activities.",
+    (
+        "B5.2",
+        "title",
+    ): "Description of practices relating to engaging suppliers, number of suppliers where the practices are being implemented, how they are implemented and monitored.",
+    (
+        "B6.5",
+        "title",
+    ): "Description of consumer data protection and privacy policies, how they are implemented and monitored.",
+    ("B7.1", "title"): HKEX_WORDING[("B7.1", "title")],
+    ("B8", "text"): HKEX_WORDING[("B8", "text")],
+}
+
+
+@pytest.mark.parametrize(("code", "field"), sorted(HKEX_2016_WORDING))
+def test_hkex_2016_official_wording(code, field):
+    assert by_code(load("hkex_c2_2016.yaml"))[code][field] == HKEX_2016_WORDING[(code, field)]
+
+
+def test_hkex_2016_lists_the_guide_of_its_years():
+    """11 Aspects with a General Disclosure each; 12 environmental and 20 social KPIs; no Part B, no
+    Aspect A4, no KPIs B5.3, B5.4, B7.3 (added by the 2020 amendments)."""
+    disclosures = by_code(load("hkex_c2_2016.yaml"))
+    assert Counter(d["kind"] for d in disclosures.values()) == {"general-disclosure": 11, "kpi": 32}
+    assert set(by_code(load("hkex_c2.yaml"))) - set(disclosures) == {
+        "para 13", "para 14", "para 15", "A4", "A4.1", "B5.3", "B5.4", "B7.3"
+    }  # fmt: skip
+    unverified = {code for code, d in disclosures.items() if d.get("wording") == "unverified"}
+    assert unverified == {"B2.1", "B2.2", "B4.1", "B7.2"}  # no witness quotes them: labels never judged
+
+
+def test_hkex_2016_levels_comply_or_explain_and_recommended():
+    """General Disclosures "comply or explain" from 2016, environmental KPIs from 2017 (recommended in
+    2016), social KPIs recommended disclosures throughout."""
+    for code, d in by_code(load("hkex_c2_2016.yaml")).items():
+        if d["kind"] == "general-disclosure":
+            assert (d["required_at"], d.get("phase_in")) == (
+                ["comply-or-explain", "recommended-disclosures"],
+                None,
+            )
+        elif code.startswith("A"):
+            assert d["required_at"] == ["comply-or-explain", "recommended-disclosures"], code
+            assert d["phase_in"] == {"until": "2016-12-31", "required_at": ["recommended-disclosures"]}, code
+        else:
+            assert (d["required_at"], d.get("phase_in")) == (["recommended-disclosures"], None), code
+    levels = {level["id"]: level for level in load("hkex_c2_2016.yaml")["claim_levels"]}
+    assert (
+        levels["recommended-disclosures"]["phrases"] == []
+    )  # asked for with --claim, never read from a report
+
+
+def test_hkex_2016_accepts_the_2020_wording_of_what_the_amendments_reworded():
+    old, new = by_code(load("hkex_c2_2016.yaml")), by_code(load("hkex_c2.yaml"))
+    for code, disclosure in old.items():
+        if disclosure.get("wording") == "unverified":
+            continue
+        for field in ("title", "text"):
+            if disclosure.get(field) != new[code].get(field):
+                assert new[code][field] in disclosure["aliases"], (code, field)

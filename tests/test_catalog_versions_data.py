@@ -56,3 +56,46 @@ def test_a_version_extending_no_known_catalog_is_an_input_error():
     raw = {"schema": "esgcheck-catalog/1", "id": "x", "extends": "nowhere", "version": "1", "disclosures": []}
     with pytest.raises(InputError, match="no catalog 'nowhere'"):
         resolve_extends([build_catalog(raw, "x.yaml")])
+
+
+def test_a_provision_raised_in_level_is_held_at_its_earlier_levels_in_the_years_before():
+    """`phase_in`: HKEX's environmental KPIs were recommended for a year begun in 2016 and "comply or
+    explain" from 2017, in one version of the Guide."""
+    from datetime import date
+
+    from checker.catalog import for_year, validate_catalog
+
+    level = {"phrases": [], "missing_severity": "error"}
+    raw = {
+        "schema": "esgcheck-catalog/1",
+        "id": "phased",
+        "framework": "X",
+        "name": "X",
+        "version": "1",
+        "code_pattern": r"A\d",
+        "claim_levels": [{"id": "comply", **level}, {"id": "recommended", **level}],
+        "default_claim": "comply",
+        "disclosures": [
+            {"code": "A1", "title": "One", "required_at": ["comply", "recommended"]},
+            {
+                "code": "A2",
+                "title": "Two",
+                "required_at": ["comply", "recommended"],
+                "phase_in": {"until": "2016-12-31", "required_at": ["recommended"]},
+            },
+        ],
+    }
+    schema = yaml.safe_load((FRAMEWORKS / "catalog.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(raw)
+    phased = build_catalog(raw, "phased.yaml")
+    assert for_year(phased, date(2016, 4, 1)).get("A2").required_at == ("recommended",)
+    assert for_year(phased, date(2016, 4, 1)).get("A1") is phased.get("A1")
+    assert [d.code for d in for_year(phased, date(2016, 4, 1)).required("comply")] == ["A1"]
+    assert for_year(phased, date(2017, 1, 1)).get("A2").required_at == ("comply", "recommended")
+    assert for_year(phased, None) is phased  # no period: the provision as it now stands
+    bad = {
+        **raw,
+        "disclosures": [{**raw["disclosures"][1], "phase_in": {"until": "2016-12-31", "required_at": ["x"]}}],
+    }
+    with pytest.raises(InputError, match="phase_in/required_at': unknown level x"):
+        validate_catalog(bad, "bad.yaml")

@@ -151,3 +151,19 @@ def test_codes_no_standard_has_are_unknown_and_other_sasb_industries_are_not_bun
     assert set(other) == {"SASB RT-AE", "SASB TC-ES", "SASB RT-EE", "SASB RT-IG"}
     assert all("no bundled catalog" in note for note in other.values())
     assert not [f for f in lockheed.findings if f.kind == "unknown-code"]
+
+
+def test_chalco_2019_quotes_the_hkex_guide_of_its_year():
+    """Chalco's FY2019 index (the witness of frameworks/hkex_c2_2016.yaml; the fixture is cut after the
+    report's period statement, 1 January to 31 December 2019, so the version is named): every label is
+    that Guide's wording, or Chalco's paraphrase of a KPI whose wording is unverified (B4.1, B7.2), and
+    the only notes are the two recommended KPIs it does not list."""
+    from checker import check
+
+    report = check(FIXTURES / "corpus" / "chalco-2019-index.txt", versions={"HKEX": "2016"}).reports[0]
+    assert [(f.rule, f.code, f.severity) for f in report.findings] == [
+        ("ESG301", "B2.1", "info"),
+        ("ESG301", "B2.2", "info"),
+    ]
+    (cover,) = report.coverage
+    assert (cover.catalog, cover.required, cover.listed, cover.missing) == ("hkex_c2_2016", 23, 41, 0)

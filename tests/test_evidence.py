@@ -227,3 +227,21 @@ def test_pages_with_known_printed_numbers_are_read_for_the_parts_of_a_kpi(tmp_pa
     assert sorted(partial) == ["2-7", "405-1"]  # 305-1 and 305-2 are whole on page 1
     assert partial["405-1"].expected == "governance bodies" and "page 2" in partial["405-1"].message
     assert partial["2-7"].expected == "by region"  # page 2 gives no region either
+
+
+def test_the_column_heading_of_a_continued_page_read_into_a_row_is_no_reason():
+    """Chalco 2019: the last row of a page runs on into the next page's heading, '"Comply or explain"
+    Provisions': the words of an index heading are not the row's answer."""
+    from checker.catalog import shipped_catalogs
+    from checker.evidence import omission
+
+    hkex = next(c for c in shipped_catalogs() if c.id == "hkex_c2")
+    a25 = hkex.get("A2.5")
+    run_on = (
+        "5.5 Advocating a. Circular Model 84 Appendix 1 HKEx ESG Guide Content Index (Continued) Subject "
+        'Areas, Aspects, General Disclosures and KPIs "Comply or explain" Provisions Section.'
+    )
+    assert omission(None, a25, hkex, run_on) == ""
+    assert (
+        omission(None, a25, hkex, "Explain: the Group sells software and uses no packaging.") == "explained"
+    )

@@ -74,22 +74,28 @@ def test_gri_2021_adopted_early_in_a_2021_report(tmp_path):
     assert not [f for f in report.findings if f.kind in ("outdated-code", "unknown-code")]
 
 
-def test_hkex_report_of_a_year_before_the_2020_amendments_is_kept_not_checked(tmp_path):
+def test_hkex_report_of_a_year_before_the_2016_guide_is_kept_not_checked(tmp_path):
     rows = "ESG Reporting Guide Content Index\n" + "".join(
         f"KPI {code} Description of something else entirely.\n"
         for code in ("A1.1", "A1.2", "A1.3", "A1.4", "A1.5", "A1.6", "A2.1", "A2.2", "A2.3")
     )
-    path = tmp_path / "hkex-2019.txt"
-    path.write_text(
-        "ESG Report 2019\n\nThis report covers the year ended 31 December 2019 and complies with the "
-        "ESG Reporting Guide of HKEX.\n\n" + rows,
-        encoding="utf-8",
+    path = tmp_path / "hkex-2015.txt"
+    text = (
+        "ESG Report {year}\n\nThis report covers the year ended 31 December {year} and complies with the "
+        "ESG Reporting Guide of HKEX.\n\n"
     )
+    path.write_text(text.format(year=2015) + rows, encoding="utf-8")
     report = check(path).reports[0]
     assert len(report.entries) == 9
     assert [f for f in report.findings if f.severity != "info"] == []
     (cover,) = [c for c in report.coverage if c.framework == "HKEX"]
     assert cover.catalog is None and "not checked" in cover.note
+    path.write_text(text.format(year=2019) + rows, encoding="utf-8")  # the Guide before 2020 governs 2019
+    report = check(path).reports[0]
+    (cover,) = [c for c in report.coverage if c.framework == "HKEX"]
+    assert cover.catalog == "hkex_c2_2016"
+    missing = {f.code for f in report.findings if f.kind == "missing" and f.severity == "error"}
+    assert {"A1", "A2.4", "A3.1"} <= missing and not {c for c in missing if "." in c and c > "B"}
 
 
 CORE = [f"102-{n}" for n in [*range(1, 15), 16, 18, *range(40, 57)]] + ["103-1", "103-2", "103-3"]
@@ -320,3 +326,17 @@ def test_hkex_2025_part_d_paragraphs_are_recognised_counted_and_never_judged(tmp
     assert {f.kind for f in part_d} == {"missing"} and {f.severity for f in part_d} == {"info"}
     assert {f.code for f in part_d} == {f"para {n}" for n in range(20, 42) if n != 28}
     assert all("not verified" in f.message for f in part_d)
+
+
+def test_a_code_only_a_version_not_adopted_has_is_a_note_naming_that_version(tmp_path):
+    """A 2023 index with GRI 304 rows and one GRI 101 row prints more codes of 2021 than of 2026: it
+    stays held to 2021, and its 101-1 row is a disclosure of a later version, not a typo."""
+    rows = topic_rows(*BIODIVERSITY_2016, "101-1 Policies to halt and reverse biodiversity loss Climate")
+    report = run(tmp_path, 2023, rows)
+    assert gri(report).version == "2021"
+    (note,) = [f for f in report.findings if f.code == "101-1"]
+    assert (note.rule, note.kind, note.severity) == ("ESG201", "unknown-code", "info")
+    assert "GRI Standards 2026 (years beginning 2025-01-01 to 2026-12-31)" in note.message
+    assert note.expected == "Policies to halt and reverse biodiversity loss"
+    typo = run(tmp_path, 2023, topic_rows("308-4 Supplier audits Climate"))
+    assert [(f.code, f.severity) for f in typo.findings if f.kind == "unknown-code"] == [("308-4", "error")]

@@ -77,9 +77,9 @@ def check(ctx: Context) -> Iterator[Finding]:
                 if required
                 else (f"advised: required only when reporting {', '.join(disclosure.required_at)}")
             )
-            if not disclosure.wording_verified:  # numbering from an unverified source: a note only
+            if not disclosure.wording_verified:  # wording (Part D: numbering too) unverified: a note only
                 severity = "info"
-                why += "; its paragraph number and wording are not verified"
+                why += "; its wording (or numbering) is not verified"
             if disclosure.index_row_optional:  # the report may state it in its own words: not checked here
                 said = _said_in_report(ctx, disclosure)
                 severity = "info"

@@ -1,7 +1,9 @@
 """ESG201 unknown-code: a code that no catalog of its framework holds.
 
 A typo, a code of another framework version, or a disclosure that does not exist. Codes of
-a superseded version are left to ESG202, which names the successor.
+a superseded version are left to ESG202, which names the successor. A code that another version
+of the framework holds, and the report's version does not (HKEX A4, added by the 2020 amendments,
+in a report of 2019), is a note naming that version: a report may say more than its year asks.
 
 Fails:
     308-4  (GRI 308 has only 308-1 and 308-2)
@@ -16,7 +18,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 
-from ..catalog import code_key
+from ..catalog import Catalog, code_key
 from ..context import Context
 from ..findings import Finding
 from .base import entry_finding
@@ -38,6 +40,23 @@ def check(ctx: Context) -> Iterator[Finding]:
         if key in reported:
             continue
         reported.add(key)
+        other = ctx.other_version(entry)
+        theirs = other.get(entry.code) if other else None
+        if other is not None and theirs is not None:
+            yield entry_finding(
+                _rule,
+                ctx,
+                entry,
+                f"{entry.framework} {entry.code} is not a disclosure of {catalog.name} {catalog.version}, "
+                f"the version the report is held to; it is a disclosure of {other.name} {other.version}"
+                f"{_years(other)}",
+                severity="info",
+                found=entry.code,
+                expected=theirs.title,
+                fix=f"Nothing to do if the row reports {entry.code} beyond what the year asks; "
+                "else check the code against the version of the report's year.",
+            )
+            continue
         yield entry_finding(
             _rule,
             ctx,
@@ -46,3 +65,13 @@ def check(ctx: Context) -> Iterator[Finding]:
             found=entry.code,
             fix="Check the code against the standard; it may be a typo or from another version.",
         )
+
+
+def _years(catalog: Catalog) -> str:
+    """The financial years a version governs, as HKEX and GRI date them (by the year's first day)."""
+    start, end = catalog.applies_from, catalog.applies_until
+    if start and end:
+        return f" (years beginning {start.isoformat()} to {end.isoformat()})"
+    if start:
+        return f" (years beginning from {start.isoformat()})"
+    return f" (years beginning by {end.isoformat()})" if end else ""
