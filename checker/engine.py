@@ -24,7 +24,7 @@ from .document import Document
 from .errors import InputError, NoIndexError
 from .findings import Finding
 from .index_parser import IndexEntry, IndexParser
-from .labels import LabelMatcher
+from .labels import LabelMatcher, label_score
 from .markers import unmarked
 from .options import checked_claims, checked_versions
 from .period import read_period
@@ -32,6 +32,8 @@ from .reader import read_document, text_document
 from .result import CheckResult, Coverage, ReportResult
 from .roles import decide_roles
 from .rules import run_rules
+from .text import fold
+from .thresholds import LABEL_MATCH
 from .walk import Source, expand_sources
 
 
@@ -117,12 +119,29 @@ def _versions_printed(
         if current.framework.lower() in asked:
             chosen.append(current)
             continue
-        codes = {code_key(e.code) for e in entries if e.framework == current.framework}
+        rows = [e for e in entries if e.framework == current.framework]
+        codes = {code_key(e.code) for e in rows}
         same = [c for c in catalogs if c.framework == current.framework]
         allowed = [c for c in same if c.covers(year_start)]
-        best = max([current, *allowed], key=lambda c: (sum(1 for code in codes if c.get(code)), c is current))
+        known = {c.id: sum(1 for code in codes if c.get(code)) for c in [current, *allowed]}
+        tied = [c for c in [current, *allowed] if known[c.id] == max(known.values())]
+        if year_start is None and len({c.id for c in tied}) > 1:  # no date to go by: the wording printed
+            best = max(tied, key=lambda c: (_titles_printed(c, rows), c is current))
+        else:
+            best = max(tied, key=lambda c: c is current)
         chosen.append(_adopted_early(best, same, codes, year_start))
     return tuple(chosen)
+
+
+def _titles_printed(catalog: Catalog, rows: list[IndexEntry]) -> int:
+    """How many rows print their code's title as this version words it: what tells versions of the
+    same codes apart (the HKEX Guide of 2016, 2020, 2025) in an index that states no date."""
+    return sum(
+        1
+        for entry in rows
+        if (disclosure := catalog.get(entry.code)) is not None
+        and any(label_score(fold(entry.label), fold(form)) >= LABEL_MATCH for form in disclosure.label_forms)
+    )
 
 
 def _adopted_early(best: Catalog, same: list[Catalog], codes: set[str], year_start: date | None) -> Catalog:
@@ -201,6 +220,14 @@ def _why(
         newest = max(same, key=lambda c: (c.applies_from or date.min, c.applies_until or date.max))
         if newest.id == chosen.id:
             return f"{label}: no reporting period found, so the newest version"
+        codes = {code_key(e.code) for e in ctx.index.entries if e.framework == chosen.framework}
+        known = {c.id: sum(1 for code in codes if c.get(code)) for c in same}
+        alike = [c.version for c in same if c.id != chosen.id and known[c.id] == known[chosen.id]]
+        if alike:
+            return (
+                f"{label}: no reporting period found; its titles are the ones the index prints, of the "
+                f"versions holding its codes ({' and '.join(alike)} too)"
+            )
         return (
             f"{label}: no reporting period found, and the index prints more of its codes than of the newest"
         )

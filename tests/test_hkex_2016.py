@@ -161,3 +161,23 @@ def test_a_2019_report_that_lists_all_the_2020_guide_adds_has_adopted_it_early(t
     assert cover.version == "2023" and "adopted early" in cover.version_reason
     assert "held to 2016" in cover.version_reason
     assert serious(report) == []
+
+
+def test_an_index_that_states_no_date_is_held_to_the_version_whose_titles_it_prints(tmp_path):
+    """A standalone index with no reporting period: the 2016 wording tells the Guide of 2016 from
+    the later versions, which hold the same codes (without A4, B5.3, B5.4, B7.3 printed)."""
+    path = tmp_path / "index.txt"
+    path.write_text(index_rows(), encoding="utf-8")
+    report = check(path).reports[0]
+    cover = hkex(report)
+    assert report.period is None
+    assert cover.catalog == "hkex_c2_2016"
+    assert "its titles are the ones the index prints" in cover.version_reason
+    assert serious(report) == []
+
+
+def test_an_undated_index_of_the_newer_wording_stays_on_the_newest(tmp_path):
+    path = tmp_path / "index.txt"
+    path.write_text(index_rows("hkex_c2", skip=("A4", "A4.1", "B5.3", "B5.4", "B7.3")), encoding="utf-8")
+    cover = hkex(check(path).reports[0])
+    assert cover.catalog != "hkex_c2_2016"
