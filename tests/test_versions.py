@@ -183,9 +183,21 @@ def test_significant_spills_of_2016_remain_in_effect(tmp_path):
 
 
 def test_an_earlier_title_no_source_confirmed_keeps_its_row_silent(tmp_path):
+    label = "Workers representation in formal joint management–worker health and safety committees"
+    report = run(tmp_path, 2023, topic_rows(f"403-1 {label} Climate"))
+    assert kinds(report, "403-1") == []
+
+
+def test_an_earlier_title_two_witnesses_confirm_is_outdated(tmp_path):
     label = "Health and safety topics covered in formal agreements with trade unions"
     report = run(tmp_path, 2023, topic_rows(f"403-4 {label} Climate"))
-    assert kinds(report, "403-4") == []
+    assert kinds(report, "403-4") == ["outdated-code"]
+
+
+def test_a_withdrawn_disclosure_with_no_successor_says_so(tmp_path):
+    report = run(tmp_path, 2023, topic_rows("306-4 Transport of hazardous waste Climate"))
+    (outdated,) = [f for f in report.findings if f.code == "306-4"]
+    assert outdated.message.endswith("withdrawn, with no direct successor")
 
 
 BIODIVERSITY_2016 = (

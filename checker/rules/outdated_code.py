@@ -36,9 +36,12 @@ def check(ctx: Context) -> Iterator[Finding]:
         old = earlier_edition(ctx, entry)
         if catalog is None or old is None or old.allowed or not old.verified:
             continue  # still allowed in the report's year, or a title no source confirmed
-        successors = ", ".join(old.successors) or "no direct successor"
+        successors = ", ".join(old.successors)
         new = catalog.get(old.successors[0]) if old.successors else None
         by = new.standard if new and new.standard else f"{catalog.name} {catalog.version}"
+        replaced = (
+            f"{by} replaces it with {successors}" if successors else "withdrawn, with no direct successor"
+        )
         titles = "; ".join(
             f"{code} {catalog.get(code).title}" for code in old.successors if catalog.get(code)
         )
@@ -47,7 +50,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             ctx,
             entry,
             f"{entry.framework} {entry.code} ({old.title}) is from {old.standard or 'a superseded version'}; "
-            f"{by} replaces it with {successors}",
+            + replaced,
             found=entry.code,
             expected=titles or None,
             fix=f"Renumber the row to {successors}." if old.successors else "Drop or re-map the row.",
