@@ -41,3 +41,23 @@ def test_claims_are_read_whatever_the_case_and_only_where_a_framework_is_named()
     esrs = _claims("Prepared in accordance with the\nEuropean Sustainability Reporting Standards.")
     assert esrs == {"ESRS": "with-reference"}  # the ESRS catalog lists codes only, one level
     assert _claims("Nothing here names a framework.") == {}
+
+
+def test_a_process_done_in_accordance_with_gri_is_no_claim_about_the_report():
+    """A materiality sentence ("identify ... impacts ... in accordance with the updated GRI
+    Standards") speaks of a process, not of the report: no "in accordance" claim is read from it."""
+    process = (
+        "In 2023 we updated our materiality assessment to identify the actual and potential impacts "
+        "of our business activities in accordance with the updated GRI Standards."
+    )
+    assert _claims(process).get("GRI") != "in-accordance"
+    statement = "This report has been prepared in accordance with the GRI Standards."
+    assert _claims(statement)["GRI"] == "in-accordance"
+    assert _claims(f"{process}\n{statement}")["GRI"] == "in-accordance"
+
+
+def test_sasb_named_among_other_frameworks_is_no_accordance_claim():
+    text = "This report was prepared in accordance with the GRI Standards and informed by SASB and TCFD."
+    claims = _claims(text)
+    assert claims["GRI"] == "in-accordance"
+    assert claims.get("SASB", "with-reference") == "with-reference"
