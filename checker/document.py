@@ -43,10 +43,10 @@ class Document:
     """First line of each visual block (page starts, or inferred ones): a table row never spans one."""
     headings: list[Heading] = field(default_factory=list)
     markers: dict[int, tuple[Marker, ...]] = field(default_factory=dict)
+    """Inline `<!-- esgcheck: ignore ... -->` markers by the line they silence (checker/markers.py)."""
     web_links: frozenset[str] = frozenset()
     """Folded texts of the document's links to web pages (a PDF's URI links, not its jumps within
     the document): a location printed as one ("Committee Composition") names another document."""
-    """Inline `<!-- esgcheck: ignore ... -->` markers by the line they silence (checker/markers.py)."""
 
     def line(self, number: int) -> str:
         return self.lines[number - 1]
