@@ -214,6 +214,7 @@ def check(
                 catalogs=(*config.catalogs, *catalogs),
                 claims={**config.claims, **_pairs(claims, "--claim")},
                 versions={**config.versions, **_pairs(versions, "--framework-version")},
+                thresholds=config.thresholds,
                 jobs=jobs,
                 on_report=advance,
             )

@@ -3,8 +3,9 @@ the input as ruff finds `[tool.ruff]`; `--config FILE` names one. Command-line o
 
 Keys (`_` and `-` alike): fail-on, frameworks (only these are reported), claims {FRAMEWORK: LEVEL},
 framework-versions {FRAMEWORK: VERSION}, select and ignore (rule codes, names or kinds), catalogs
-(paths, relative to the config file), baseline (a path, relative to the config file). Anything else
-is an error naming the key and the file, so a misspelt key never silently does nothing.
+(paths, relative to the config file), baseline (a path, relative to the config file), thresholds
+{NAME: VALUE} (the tunable ones of checker/thresholds.py, each in its range). Anything else is an
+error naming the key and the file, so a misspelt key never silently does nothing.
 """
 
 from __future__ import annotations
@@ -16,7 +17,17 @@ from typing import Any
 from .errors import InputError
 
 YAML_NAMES = (".esgcheck.yaml", ".esgcheck.yml")
-KEYS = ("fail-on", "frameworks", "claims", "framework-versions", "select", "ignore", "catalogs", "baseline")
+KEYS = (
+    "fail-on",
+    "frameworks",
+    "claims",
+    "framework-versions",
+    "select",
+    "ignore",
+    "catalogs",
+    "baseline",
+    "thresholds",
+)
 
 
 class ConfigError(InputError):
@@ -34,6 +45,7 @@ class Config:
     ignore: tuple[str, ...] = ()
     catalogs: tuple[str, ...] = ()
     baseline: str | None = None
+    thresholds: dict[str, float] = field(default_factory=dict)
 
 
 def find_config(start: str | Path) -> Path | None:
@@ -136,7 +148,22 @@ def _config(name: str, folder: Path, table: dict[str, Any], where: str) -> Confi
         ignore=_rules(name, "ignore", values.get("ignore", [])),
         catalogs=tuple(str(folder / p) for p in _strings(name, "catalogs", values.get("catalogs", []))),
         baseline=str(folder / baseline) if baseline else None,
+        thresholds=_thresholds(name, values.get("thresholds")),
     )
+
+
+def _thresholds(name: str, value: object) -> dict[str, float]:
+    """The tunable thresholds, by name, each in its range (checker/thresholds.py)."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ConfigError(name, "thresholds: expected a mapping of NAME to a number")
+    from .thresholds import checked
+
+    try:
+        return checked(value)
+    except ValueError as err:
+        raise ConfigError(name, f"thresholds: {err}") from None
 
 
 def _mapping(name: str, key: str, value: object) -> dict[str, str]:

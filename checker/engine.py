@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
+from . import thresholds as t
 from .catalog import (
     Catalog,
     code_key,
@@ -21,7 +22,7 @@ from .catalog import (
 from .claims import Claim, read_claims
 from .context import Context
 from .document import Document
-from .errors import InputError, NoIndexError
+from .errors import InputError, NoIndexError, OptionError
 from .findings import Finding
 from .index_parser import IndexEntry, IndexParser
 from .labels import LabelMatcher, label_score
@@ -33,7 +34,6 @@ from .result import CheckResult, Coverage, ReportResult
 from .roles import decide_roles
 from .rules import run_rules
 from .text import fold
-from .thresholds import LABEL_MATCH
 from .walk import Source, expand_sources
 
 
@@ -140,7 +140,9 @@ def _titles_printed(catalog: Catalog, rows: list[IndexEntry]) -> int:
         1
         for entry in rows
         if (disclosure := catalog.get(entry.code)) is not None
-        and any(label_score(fold(entry.label), fold(form)) >= LABEL_MATCH for form in disclosure.label_forms)
+        and any(
+            label_score(fold(entry.label), fold(form)) >= t.LABEL_MATCH for form in disclosure.label_forms
+        )
     )
 
 
@@ -287,6 +289,7 @@ def check(
     versions: dict[str, str] | None = None,
     jobs: int = 1,
     on_report: Callable[[ReportResult], None] | None = None,
+    thresholds: Mapping[str, object] | None = None,
 ) -> CheckResult:
     """Check report files, folders, globs (or `text`); a report that cannot be read keeps its error.
 
@@ -294,12 +297,18 @@ def check(
     picks a catalog version per framework ({"HKEX": "2025"}); `catalogs` adds user catalogs
     (an invalid one raises InputError: it concerns every report). `jobs` > 1 checks reports
     in parallel processes; `on_report` is called as each report is done (progress bars).
+    `thresholds` sets the tunable ones ({"label-match": 85}; names in thresholds.TUNABLE).
     """
     loaded = load_catalogs(tuple(map(str, catalogs)))  # fail once, before any report, on a bad catalog
+    try:
+        tuned = t.checked(thresholds or {})
+    except ValueError as err:
+        raise OptionError("thresholds", str(err)) from None
     options = _Options(
         tuple(map(str, catalogs)),
         checked_claims(loaded, claims or {}),
         checked_versions(loaded, versions or {}),
+        tuned,
     )
     reports = []
     if text is not None:
@@ -328,6 +337,7 @@ class _Options:
     catalogs: tuple[str, ...]
     claims: dict[str, str]
     versions: dict[str, str]
+    thresholds: dict[str, float]
 
 
 def _notify(on_report: Callable[[ReportResult], None] | None, report: ReportResult) -> ReportResult:
@@ -352,6 +362,7 @@ def _check_path(source: Source, options: _Options) -> ReportResult:
 def _check_one(read: Callable[[], Document], name: str, options: _Options) -> ReportResult:
     try:
         catalogs = load_catalogs(options.catalogs)
-        return check_document(read(), catalogs, options.claims, options.versions)
+        with t.overridden(options.thresholds):
+            return check_document(read(), catalogs, options.claims, options.versions)
     except InputError as err:
         return ReportResult(path=name, error=str(err), no_index=isinstance(err, NoIndexError))

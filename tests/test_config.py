@@ -137,3 +137,77 @@ def test_frameworks_in_the_config_limit_what_is_reported(tmp_path):
     (tmp_path / ".esgcheck.yaml").write_text("frameworks: [GRl]\n")
     bad = run(draft(tmp_path))
     assert bad.exit_code == 2 and "frameworks: no framework 'GRl' (valid: " in bad.output
+
+
+def _report(folder: Path, old: str, new: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    text = CLEAN.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    path = folder / "report.txt"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("replacement", "setting", "before", "after"),
+    [
+        # a dropped plural is the official title at the default 90; at 100 only the exact wording is
+        (("305-4 GHG emissions intensity", "305-4 GHG emission intensity"), "label-match: 100", 0, 1),
+        # the nearest heading is offered from 70; at 99 a typo resembles no heading
+        (
+            ("Climate Action\n3-3", "Climate Actoin\n3-3"),
+            "section-suggest: 99",
+            "did you mean",
+            "resembles no",
+        ),
+        # fewer than index-min-rows codes is no index: the report cannot be checked (exit 2)
+        (("Contact:", "Contact:"), "index_min_rows: 100", 0, 2),
+    ],
+)
+def test_thresholds_in_the_config_change_the_outcome(tmp_path, replacement, setting, before, after):
+    report = _report(tmp_path, *replacement)
+    for expected, config in ((before, None), (after, f"thresholds:\n  {setting}\n")):
+        if config:
+            (tmp_path / ".esgcheck.yaml").write_text(config)
+        result = run(report, "--format", "json")
+        if isinstance(expected, int):
+            assert result.exit_code == expected, result.output
+        else:
+            assert expected in result.stdout
+
+
+def test_thresholds_in_pyproject_are_a_table(tmp_path):
+    (tmp_path / "pyproject.toml").write_text("[tool.esgcheck.thresholds]\nlabel-match = 100\n")
+    assert load_config(tmp_path / "pyproject.toml").thresholds == {"label-match": 100}
+    report = _report(tmp_path, "305-4 GHG emissions intensity", "305-4 GHG emission intensity")
+    assert run(report).exit_code == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [
+        ("thresholds: {lable-match: 90}\n", "thresholds: no threshold 'lable-match' (valid: label-match, "),
+        ("thresholds: {label-match: 120}\n", "thresholds: label-match: 120 is out of range (70 to 100)"),
+        ("thresholds: {index-min-rows: 5.5}\n", "thresholds: index-min-rows: expected a whole number"),
+        ("thresholds: {section-suggest: high}\n", "thresholds: section-suggest: expected a number"),
+        ("thresholds: {label-wrong: 95}\n", "thresholds: label-wrong (95) must be below label-match (90)"),
+        ("thresholds: [label-match]\n", "thresholds: expected a mapping of NAME to a number"),
+    ],
+)
+def test_a_bad_threshold_is_one_line_naming_it_and_the_file_exit_2(tmp_path, content, says):
+    (tmp_path / ".esgcheck.yaml").write_text(content)
+    result = run(draft(tmp_path))
+    assert result.exit_code == 2
+    assert says in result.output and str(tmp_path / ".esgcheck.yaml") in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_thresholds_from_python_are_checked_and_do_not_outlive_the_check(tmp_path):
+    from checker import check, thresholds
+    from checker.errors import OptionError
+
+    report = _report(tmp_path, "305-4 GHG emissions intensity", "305-4 GHG emission intensity")
+    assert [f.rule for f in check(report, thresholds={"label_match": 100}).findings()] == ["ESG101"]
+    assert thresholds.LABEL_MATCH == 90 and check(report).findings() == []
+    with pytest.raises(OptionError, match="thresholds: no threshold 'x'"):
+        check(report, thresholds={"x": 1})
