@@ -188,36 +188,30 @@ def check(
     """Check reports (.txt, .md, .pdf, .docx): files, folders, globs, or - for standard input."""
     import os
 
-    from .config import checked_frameworks, resolve
     from .output import rendered, wants_color, write
-    from .silence import filter_frameworks, filter_rules, rule_option
-    from .stdin import check_sources
-    from .walk import expand_sources
+    from .runs import CommandLine, plan
+    from .silence import rule_option
 
     try:
-        config = resolve(config_file, paths)
-        chosen_rules = rule_option(select, "--select") if select else config.select
-        ignored = (*config.ignore, *rule_option(ignore, "--ignore"))
-        frameworks = checked_frameworks(config)
+        line = CommandLine(
+            fail_on=fail_on,
+            select=rule_option(select, "--select") if select else None,
+            ignore=rule_option(ignore, "--ignore"),
+            claims=_pairs(claims, "--claim"),
+            versions=_pairs(versions, "--framework-version"),
+            catalogs=catalogs,
+            baseline=baseline,
+        )
+        run = plan(config_file, paths, line)  # each report with its own nearest config
     except InputError as err:
         click.echo(f"esgcheck: {err}", err=True)
         sys.exit(2)
-    fail_on = fail_on or config.fail_on or "warning"
-    sources = expand_sources(p for p in paths if p != "-")
+    sources = run.sources
     jobs = jobs or min(os.cpu_count() or 1, len(sources))
     show_progress = output_format in ("text", "summary", "html") and len(sources) > 1 and sys.stderr.isatty()
     try:
         with _progress(show_progress, len(sources)) as advance:
-            result = check_sources(
-                sources,
-                "-" in paths,
-                catalogs=(*config.catalogs, *catalogs),
-                claims={**config.claims, **_pairs(claims, "--claim")},
-                versions={**config.versions, **_pairs(versions, "--framework-version")},
-                thresholds=config.thresholds,
-                jobs=jobs,
-                on_report=advance,
-            )
+            result = run.check(jobs, on_report=advance)
     except InputError as err:  # a bad catalog or option value (OptionError) concerns every report
         click.echo(f"esgcheck: {err}", err=True)
         sys.exit(2)
@@ -226,15 +220,11 @@ def check(
     for report in result.reports:
         if report.error:
             click.echo(f"esgcheck: {report.error}", err=True)
-    filter_rules(result, chosen_rules, ignored)
-    filter_frameworks(result, frameworks)
+    run.filter(result)
     try:
         if write_baseline_to:
             _write_baseline(result, write_baseline_to)
-        if baseline or config.baseline:
-            from .baseline import apply_baseline
-
-            apply_baseline(result, baseline or config.baseline)  # type: ignore[arg-type]
+        run.apply_baselines(result)
     except InputError as err:
         click.echo(f"esgcheck: {err}", err=True)
         sys.exit(2)
@@ -255,7 +245,7 @@ def check(
         if changed:
             ctx = click.get_current_context()
             ctx.invoke(check, **{**ctx.params, "fix": False})  # report what is left
-    code = result.exit_code(fail_on)
+    code = run.exit_code(result)
     if summary_csv:
         _write_summary_csv(result, summary_csv)
     if quiet and code == 0 and not (output and output != "-"):

@@ -1,5 +1,6 @@
 """Project settings: `[tool.esgcheck]` in pyproject.toml, or `.esgcheck.yaml`, found by walking up from
-the input as ruff finds `[tool.ruff]`; `--config FILE` names one. Command-line options override it.
+each input as ruff finds `[tool.ruff]` (checker/runs.py groups the reports by it); `--config FILE`
+names one for all. Command-line options override it.
 
 Keys (`_` and `-` alike): fail-on, frameworks (only these are reported), claims {FRAMEWORK: LEVEL},
 framework-versions {FRAMEWORK: VERSION}, select and ignore (rule codes, names or kinds), catalogs
@@ -192,25 +193,17 @@ def _rules(name: str, key: str, value: object) -> tuple[str, ...]:
         raise ConfigError(name, f"{key}: no rule '{err.args[0]}' (see `esgcheck rules`)") from None
 
 
-def checked_frameworks(config: Config) -> tuple[str, ...] | None:
-    """The config's `frameworks`, each one a framework of the catalogs (else ConfigError)."""
+def checked_frameworks(config: Config, catalogs: tuple[str, ...] | None = None) -> tuple[str, ...] | None:
+    """The config's `frameworks`, each one a framework of the catalogs (the config's, or `catalogs`
+    when given), else ConfigError."""
     if config.frameworks is None:
         return None
     from .engine import load_catalogs
 
-    known = sorted({catalog.framework for catalog in load_catalogs(tuple(config.catalogs))})
+    extra = tuple(config.catalogs if catalogs is None else catalogs)
+    known = sorted({catalog.framework for catalog in load_catalogs(extra)})
     for name in config.frameworks:
         if name.casefold() not in {k.casefold() for k in known}:
             problem = f"frameworks: no framework '{name}' (valid: {', '.join(known)})"
             raise ConfigError(config.path or "config", problem)
     return config.frameworks
-
-
-def resolve(explicit: str | None, inputs: tuple[str, ...]) -> Config:
-    """The config named by --config, else the one found from the first input (or the working folder
-    for standard input), else the defaults."""
-    if explicit:
-        return load_config(explicit)
-    start = next((p for p in inputs if p != "-"), ".")
-    found = find_config(start)
-    return load_config(found) if found else Config()

@@ -3,6 +3,7 @@ named by --config; command-line options override it; a bad key or value is one l
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -211,3 +212,64 @@ def test_thresholds_from_python_are_checked_and_do_not_outlive_the_check(tmp_pat
     assert thresholds.LABEL_MATCH == 90 and check(report).findings() == []
     with pytest.raises(OptionError, match="thresholds: no threshold 'x'"):
         check(report, thresholds={"x": 1})
+
+
+def _findings(result) -> dict[str, list[str]]:
+    reports = json.loads(result.stdout)["reports"]
+    return {
+        Path(r["path"]).parent.name + "/" + Path(r["path"]).name: [f["rule"] for f in r["findings"]]
+        for r in reports
+    }
+
+
+def test_each_input_uses_its_own_nearest_config_as_ruff_does(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / ".esgcheck.yaml").write_text("ignore: [ESG101, ESG102]\n")
+    (tmp_path / "b" / ".esgcheck.yaml").write_text("select: [ESG102]\nfail-on: never\n")
+    first, second = draft(tmp_path / "a"), draft(tmp_path / "b")
+    third = draft(tmp_path / "a" / "sub")  # no config of its own: a's, its nearest
+    result = run(second, first, third, "--format", "json")
+    assert _findings(result) == {"b/draft.txt": ["ESG102"], "a/draft.txt": [], "sub/draft.txt": []}
+    assert list(_findings(result)) == ["b/draft.txt", "a/draft.txt", "sub/draft.txt"]  # the order named
+    assert result.exit_code == 0  # a's reports have no findings left, b's never fail
+    (tmp_path / "b" / ".esgcheck.yaml").write_text("select: [ESG102]\n")
+    assert run(first, second).exit_code == 1  # b's warning fails at b's level, whichever input is first
+
+
+def test_a_folder_of_reports_under_several_configs_and_the_command_line_over_them_all(tmp_path):
+    (tmp_path / "team" / ".esgcheck.yaml").parent.mkdir()
+    (tmp_path / "team" / ".esgcheck.yaml").write_text("ignore: [ESG101]\n")
+    draft(tmp_path / "team")
+    draft(tmp_path / "other")
+    result = run(tmp_path, "--format", "json")
+    assert _findings(result) == {"other/draft.txt": ["ESG101", "ESG102"], "team/draft.txt": ["ESG102"]}
+    assert result.exit_code == 1
+    selected = run(tmp_path, "--format", "json", "--select", "ESG102", "--fail-on", "error")
+    assert _findings(selected) == {"other/draft.txt": ["ESG102"], "team/draft.txt": ["ESG102"]}
+    assert selected.exit_code == 0
+
+
+def test_config_option_applies_to_every_input(tmp_path):
+    (tmp_path / "a" / ".esgcheck.yaml").parent.mkdir()
+    (tmp_path / "a" / ".esgcheck.yaml").write_text("fail-on: error\n")
+    settings = tmp_path / "all.yaml"
+    settings.write_text("select: [ESG102]\n")
+    result = run(draft(tmp_path / "a"), draft(tmp_path / "b"), "--config", settings, "--format", "json")
+    assert _findings(result) == {"a/draft.txt": ["ESG102"], "b/draft.txt": ["ESG102"]}
+    assert result.exit_code == 1  # a's own fail-on is not read
+
+
+def test_standard_input_uses_the_config_above_the_working_folder(tmp_path, monkeypatch):
+    (tmp_path / ".esgcheck.yaml").write_text("ignore: [ESG101]\n")
+    text = draft(tmp_path / "drafts").read_text(encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["-", "--format", "json"], input=text)
+    assert [f["rule"] for f in json.loads(result.stdout)["reports"][0]["findings"]] == ["ESG102"]
+
+
+def test_a_bad_config_of_any_input_is_exit_2_naming_it(tmp_path):
+    (tmp_path / "b" / ".esgcheck.yaml").parent.mkdir()
+    (tmp_path / "b" / ".esgcheck.yaml").write_text("fial-on: never\n")
+    result = run(draft(tmp_path / "a"), draft(tmp_path / "b"))
+    assert result.exit_code == 2 and str(tmp_path / "b" / ".esgcheck.yaml") in result.output
