@@ -152,6 +152,14 @@ def main() -> None:
     help="Use this catalog version instead of the one chosen from the reporting period.",
 )
 @click.option(
+    "--material-topic",
+    "material_topics",
+    multiple=True,
+    metavar="STANDARD",
+    help='A material topic of the report (305, "GRI 305: Emissions"; repeat or separate with commas): '
+    'its disclosures are required under GRI "in accordance", advice under "with reference to".',
+)
+@click.option(
     "--jobs",
     "-j",
     type=click.IntRange(0),
@@ -182,6 +190,7 @@ def check(
     claims: tuple[str, ...],
     catalogs: tuple[str, ...],
     versions: tuple[str, ...],
+    material_topics: tuple[str, ...],
     jobs: int,
     color: bool | None,
 ) -> None:
@@ -201,6 +210,7 @@ def check(
             versions=_pairs(versions, "--framework-version"),
             catalogs=catalogs,
             baseline=baseline,
+            material_topics=material_topics or None,
         )
         run = plan(config_file, paths, line)  # each report with its own nearest config
     except InputError as err:

@@ -5,8 +5,9 @@ names one for all. Command-line options override it.
 Keys (`_` and `-` alike): fail-on, frameworks (only these are reported), claims {FRAMEWORK: LEVEL},
 framework-versions {FRAMEWORK: VERSION}, select and ignore (rule codes, names or kinds), catalogs
 (paths, relative to the config file), baseline (a path, relative to the config file), thresholds
-{NAME: VALUE} (the tunable ones of checker/thresholds.py, each in its range). Anything else is an
-error naming the key and the file, so a misspelt key never silently does nothing.
+{NAME: VALUE} (the tunable ones of checker/thresholds.py, each in its range), material-topics (GRI
+topic standards: "305", "GRI 305: Emissions"; checked against the catalogs by checker/runs.py).
+Anything else is an error naming the key and the file, so a misspelt key never silently does nothing.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ KEYS = (
     "catalogs",
     "baseline",
     "thresholds",
+    "material-topics",
 )
 
 
@@ -47,6 +49,7 @@ class Config:
     catalogs: tuple[str, ...] = ()
     baseline: str | None = None
     thresholds: dict[str, float] = field(default_factory=dict)
+    material_topics: tuple[str, ...] | None = None
 
 
 def find_config(start: str | Path) -> Path | None:
@@ -150,7 +153,23 @@ def _config(name: str, folder: Path, table: dict[str, Any], where: str) -> Confi
         catalogs=tuple(str(folder / p) for p in _strings(name, "catalogs", values.get("catalogs", []))),
         baseline=str(folder / baseline) if baseline else None,
         thresholds=_thresholds(name, values.get("thresholds")),
+        material_topics=_topics(name, values.get("material-topics")),
     )
+
+
+def _topics(name: str, value: object) -> tuple[str, ...] | None:
+    """Topic standards as numbers or names ([305, "GRI 403: Occupational Health and Safety"])."""
+    if value is None:
+        return None
+    if isinstance(value, (str, int)) and not isinstance(value, bool):
+        value = [value]
+    if not isinstance(value, list) or not all(
+        isinstance(v, (str, int)) and not isinstance(v, bool) and str(v).strip() for v in value
+    ):
+        raise ConfigError(
+            name, 'material-topics: expected a list of topic standards (305, "GRI 305: Emissions")'
+        )
+    return tuple(str(v).strip() for v in value)
 
 
 def _thresholds(name: str, value: object) -> dict[str, float]:

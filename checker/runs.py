@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .config import Config, checked_frameworks, find_config, load_config
+from .config import Config, ConfigError, checked_frameworks, find_config, load_config
 from .result import CheckResult, ReportResult
 from .walk import Source
 
@@ -34,6 +34,8 @@ class CommandLine:
     catalogs: tuple[str, ...] = ()
     """Added to the config's."""
     baseline: str | None = None
+    material_topics: tuple[str, ...] | None = None
+    """Replaces the config's."""
 
 
 @dataclass
@@ -46,6 +48,7 @@ class Group:
     """Where each source stands among all the run's sources."""
     stdin: bool = False
     frameworks: tuple[str, ...] | None = None
+    material_topics: tuple[str, ...] = ()
     reports: list[ReportResult] = field(default_factory=list)
 
 
@@ -73,6 +76,7 @@ class Run:
                 claims={**config.claims, **line.claims},
                 versions={**config.versions, **line.versions},
                 thresholds=config.thresholds,
+                material_topics=group.material_topics,
                 jobs=jobs,
                 on_report=on_report,
             )
@@ -151,7 +155,27 @@ def plan(config_file: str | None, paths: Iterable[str], line: CommandLine) -> Ru
     run = Run(list(groups.values()), line, sources, stdin)
     for group in run.groups:
         group.frameworks = checked_frameworks(group.config, run.catalogs(group))
+        group.material_topics = _topics(group.config, line, run.catalogs(group))
     return run
+
+
+def _topics(config: Config, line: CommandLine, catalogs: tuple[str, ...]) -> tuple[str, ...]:
+    """The material topics, --material-topic's or else the config's, each naming a standard of the
+    catalogs; one that names none is an error naming the option, or the config file."""
+    topics = line.material_topics if line.material_topics is not None else config.material_topics
+    if not topics:
+        return ()
+    from .engine import load_catalogs
+    from .errors import OptionError
+    from .options import checked_topics
+
+    if line.material_topics is not None:  # each value may list several: --material-topic 305,403
+        parts = [part.strip() for value in topics for part in value.split(",") if part.strip()]
+        return checked_topics(load_catalogs(catalogs), parts, "--material-topic")
+    try:
+        return checked_topics(load_catalogs(catalogs), topics, "material-topics")
+    except OptionError as err:
+        raise ConfigError(config.path or "config", str(err)) from None
 
 
 def _group(groups: dict[str | None, Group], found: Path | None) -> Group:

@@ -273,3 +273,89 @@ def test_a_bad_config_of_any_input_is_exit_2_naming_it(tmp_path):
     (tmp_path / "b" / ".esgcheck.yaml").write_text("fial-on: never\n")
     result = run(draft(tmp_path / "a"), draft(tmp_path / "b"))
     assert result.exit_code == 2 and str(tmp_path / "b" / ".esgcheck.yaml") in result.output
+
+
+def _missing(result) -> list[tuple[str, str]]:
+    (report,) = json.loads(result.stdout)["reports"]
+    return [(f["code"], f["severity"]) for f in report["findings"] if f["rule"] == "ESG301"]
+
+
+def test_material_topics_make_their_disclosures_required_in_accordance(tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text(CLEAN.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / ".esgcheck.yaml").write_text("claims: {GRI: in-accordance}\n")
+    assert run(report).exit_code == 0  # GRI 2 and 3 are all listed
+    (tmp_path / ".esgcheck.yaml").write_text("claims: {GRI: in-accordance}\nmaterial-topics: ['305']\n")
+    result = run(report, "--format", "json")
+    assert result.exit_code == 1
+    assert _missing(result) == [("305-6", "error"), ("305-7", "error")]  # 305-1 to 305-5 are listed
+    assert "GRI 305: Emissions 2016 is a material topic" in result.stdout
+
+
+def test_material_topics_under_with_reference_stay_advice(tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text(CLEAN.read_text(encoding="utf-8"), encoding="utf-8")  # "with reference to"
+    (tmp_path / "pyproject.toml").write_text('[tool.esgcheck]\nmaterial-topics = ["GRI 305: Emissions"]\n')
+    result = run(report, "--format", "json")
+    assert result.exit_code == 0
+    assert _missing(result) == [("305-6", "info"), ("305-7", "info")]
+
+
+def test_material_topic_option_replaces_the_configs_and_takes_names(tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text(CLEAN.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / ".esgcheck.yaml").write_text("material-topics: [305]\n")
+    result = run(report, "--claim", "GRI=in-accordance", "--material-topic", "Employment", "--format", "json")
+    assert _missing(result) == [("401-2", "error"), ("401-3", "error")]
+    both = run(report, "--claim", "GRI=in-accordance", "--material-topic", "401,GRI 305", "--format", "json")
+    assert {code for code, _ in _missing(both)} == {"305-6", "305-7", "401-2", "401-3"}
+
+
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [
+        ("material-topics: ['GRI 999']\n", "material-topics: no topic standard 'GRI 999' in GRI"),
+        ("material-topics: {GRI: 305}\n", "material-topics: expected a list of topic standards"),
+    ],
+)
+def test_a_bad_material_topic_is_one_line_exit_2(tmp_path, content, says):
+    (tmp_path / ".esgcheck.yaml").write_text(content)
+    result = run(draft(tmp_path))
+    assert result.exit_code == 2 and len(result.output.strip().splitlines()) == 1
+    assert says in result.output and str(tmp_path / ".esgcheck.yaml") in result.output
+
+
+def test_a_material_topic_option_naming_no_standard_is_exit_2(tmp_path):
+    result = run(draft(tmp_path), "--material-topic", "Emisions")
+    assert result.exit_code == 2 and len(result.output.strip().splitlines()) == 1
+    assert "--material-topic: no topic standard 'Emisions' in GRI" in result.output
+
+
+def test_which_levels_and_standards_material_topics_raise_is_catalog_data():
+    from checker.catalog import build_catalog, with_material_topics
+
+    raw = {
+        "id": "xyz",
+        "framework": "XYZ",
+        "version": "1",
+        "default_claim": "light",
+        "claim_levels": [
+            {"id": "full", "phrases": ["fully"], "missing_severity": "error", "material_topics": True},
+            {"id": "light", "phrases": ["lightly"], "missing_severity": "info"},
+        ],
+        "disclosures": [
+            {"code": "1-1", "title": "Profile", "standard": "XYZ 1: General 2020", "required_at": ["full"]},
+            {"code": "10-1", "title": "Water use", "standard": "XYZ 10: Water 2020"},
+            {"code": "11-1", "title": "Waste", "standard": "XYZ 11: Waste 2020"},
+        ],
+    }
+    catalog = build_catalog(raw, "xyz.yaml")
+    for topic in ("10", "XYZ 10", "Water", "XYZ 10: Water", "XYZ 10: Water 2020"):
+        raised = with_material_topics(catalog, (topic,))
+        assert [d.code for d in raised.required("full")] == ["1-1", "10-1"], topic
+        assert raised.required("light") == [] and raised.get("10-1").material
+    assert with_material_topics(catalog, ("XYZ 10: Waste",)) is catalog  # number and name disagree
+    gri_2016 = next(c for c in __import__("checker").engine.load_catalogs() if c.id == "gri_2016")
+    raised = with_material_topics(gri_2016, ("305",))
+    assert "305-1" in {d.code for d in raised.required("in-accordance-comprehensive")}
+    assert "305-1" not in {d.code for d in raised.required("in-accordance-core")}  # Core: at least one
