@@ -234,7 +234,9 @@ def check(
     try:
         if write_baseline_to:
             _write_baseline(result, write_baseline_to)
-        run.apply_baselines(result)
+        for note in run.apply_baselines(result):
+            if not quiet:
+                click.echo(f"esgcheck: {note}", err=True)
     except InputError as err:
         click.echo(f"esgcheck: {err}", err=True)
         sys.exit(2)

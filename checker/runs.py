@@ -108,9 +108,10 @@ class Run:
             filter_rules(part, select, (*group.config.ignore, *self.line.ignore))
             filter_frameworks(part, group.frameworks)
 
-    def apply_baselines(self, result: CheckResult) -> None:
+    def apply_baselines(self, result: CheckResult) -> list[str]:
         """Each report's findings less those its baseline records: --baseline for every report, else
-        its config's. InputError for a baseline that cannot be read."""
+        its config's; returns a note for each report taken as a renamed or moved one. InputError for
+        a baseline that cannot be read."""
         from .baseline import apply_baseline
 
         by_file: dict[str, list[ReportResult]] = {}
@@ -118,8 +119,15 @@ class Run:
             path = self.line.baseline or group.config.baseline
             if path:
                 by_file.setdefault(path, []).extend(part.reports)
+        notes = []
         for path, reports in by_file.items():
-            apply_baseline(CheckResult(reports, result.tool_version), path)
+            moved: list[tuple[str, str]] = []
+            apply_baseline(CheckResult(reports, result.tool_version), path, moved)
+            notes += [
+                f"{path}: {now} is taken as {then}, renamed or moved (--write-baseline records its new path)"
+                for now, then in moved
+            ]
+        return notes
 
     def exit_code(self, result: CheckResult) -> int:
         """The worst of the groups' codes, each at its fail level: 2 an input not checked, 1 a
