@@ -5,6 +5,11 @@ drops the findings it records. The fingerprint (checker/fingerprint.py) keys on 
 rule and label, not the line, so the baseline survives lines inserted above the index; a finding
 recorded twice is silenced twice, no more, so a second copy of an old defect still fails.
 Report paths are stored relative to the baseline's folder, so a repository can commit it.
+
+A report renamed or moved keeps its baseline: a checked report whose path the baseline does not
+record takes the records of a report that is gone (its recorded path no longer exists), the one it
+shares the most findings with. A report still at its recorded path never lends its records, so a
+new report beside the old ones is not silenced by theirs.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .fingerprint import fingerprint, label_of
-from .result import CheckResult
+from .result import CheckResult, ReportResult
 from .silence import keep_findings
 
 FORMAT = "esgcheck-baseline/1"
@@ -81,15 +86,21 @@ def load_baseline(path: str | Path) -> Counter[tuple[str, str]]:
         raise InputError(name, "baseline rows need a path and a fingerprint") from None
 
 
-def apply_baseline(result: CheckResult, path: str | Path) -> int:
-    """Drop the findings the baseline records (each as often as it records it); returns how many."""
+def apply_baseline(result: CheckResult, path: str | Path, moved: list[tuple[str, str]] | None = None) -> int:
+    """Drop the findings the baseline records (each as often as it records it); returns how many.
+    A report taken as a renamed or moved one is added to `moved` as (its path, the recorded path)."""
     known = load_baseline(path)
     baseline = Path(path)
+    keys = {id(report): _report_key(report.path, baseline) for report in result.reports}
+    for report, recorded in _renamed(result, known, baseline, keys):
+        keys[id(report)] = recorded
+        if moved is not None:
+            moved.append((report.path, recorded))
     dropped = 0
 
     def keep(report, found) -> bool:  # type: ignore[no-untyped-def]
         nonlocal dropped
-        key = (_report_key(report.path, baseline), fingerprint(found))
+        key = (keys[id(report)], fingerprint(found))
         if known[key] > 0:
             known[key] -= 1
             dropped += 1
@@ -98,3 +109,31 @@ def apply_baseline(result: CheckResult, path: str | Path) -> int:
 
     keep_findings(result, keep)
     return dropped
+
+
+def _renamed(
+    result: CheckResult, known: Counter[tuple[str, str]], baseline: Path, keys: dict[int, str]
+) -> list[tuple[ReportResult, str]]:
+    """(report, recorded path) for each checked report the baseline does not know that shares findings
+    with a recorded report whose file is gone: the one it shares the most with (a report of the same
+    file name first on a tie); each gone report lends its records once."""
+    recorded: dict[str, Counter[str]] = {}
+    for (where, print_), count in known.items():
+        recorded.setdefault(where, Counter())[print_] += count
+    folder = baseline.resolve().parent
+    gone = [
+        where for where in sorted(recorded) if not where.startswith("<") and not (folder / where).exists()
+    ]
+    taken = set(keys.values())
+    pairs = []
+    for report in result.reports:
+        if keys[id(report)] in recorded or report.path.startswith("<") or not gone:
+            continue
+        prints = Counter(fingerprint(found) for found in report.findings)
+        name = Path(report.path).name
+        shared = {where: sum((prints & recorded[where]).values()) for where in gone if where not in taken}
+        best = max(shared, key=lambda where: (shared[where], Path(where).name == name), default=None)
+        if best is not None and shared[best] > 0:
+            taken.add(best)
+            pairs.append((report, best))
+    return pairs

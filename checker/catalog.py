@@ -45,6 +45,9 @@ class ClaimLevel:
     advises: tuple[str, ...] | None = None
     """Levels whose required disclosures this level lists as advice (info) when missing; None:
     every level's."""
+    material_topics: bool = False
+    """This level requires every disclosure of the standards named as the report's material topics
+    (GRI 2021 "in accordance"); see with_material_topics."""
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,8 @@ class Disclosure:
     """(until, levels): a provision raised to its required_at levels after its version began; a
     financial year beginning on or before `until` is held to it only at these levels (HKEX's
     environmental KPIs: recommended in 2016, "comply or explain" from 2017). Applied by for_year."""
+    material: bool = False
+    """Its standard is one of the report's material topics (set per report by with_material_topics)."""
 
     @cached_property
     def label_forms(self) -> tuple[str, ...]:
@@ -258,6 +263,7 @@ def build_catalog(raw: dict[str, Any], path: str) -> Catalog:
             lv.get("description", ""),
             lv.get("option_of", ""),
             tuple(lv["advises"]) if "advises" in lv else None,
+            bool(lv.get("material_topics", False)),
         )
         for lv in raw.get("claim_levels", [])
     )
@@ -559,6 +565,57 @@ def for_year(catalog: Catalog, year_start: date | None) -> Catalog:
         for key, old in catalog.superseded.items()
     }
     return replace(catalog, superseded=superseded)
+
+
+_STANDARD = re.compile(r"^(?P<code>[^:]*\d[^:]*?)\s*:\s*(?P<name>.+?)(?:\s+\d{4})?$")
+
+
+def _standard_parts(text: str) -> tuple[str, str]:
+    """(folded code, folded name without its year) of a standard ("GRI 305: Emissions 2016": "gri 305",
+    "emissions") or of a topic as a user names it: "305" or "GRI 305" (a code only), "Emissions" (a
+    name only), "GRI 305: Emissions"."""
+    text = clean(str(text)).strip()
+    found = _STANDARD.match(text)
+    if found:
+        return fold(found["code"]), fold(found["name"])
+    named = _YEAR_END.sub("", text)
+    if any(ch.isdigit() for ch in named):
+        return fold(text), ""
+    return "", fold(named)
+
+
+def names_standard(topic: str, standard: str, framework: str) -> bool:
+    """Whether a topic as a user names it is this standard: its code with or without the framework's
+    name, its name with or without the year, or both (both must then agree)."""
+    code, name = _standard_parts(standard)
+    if not code or not name:
+        return False
+    wanted_code, wanted_name = _standard_parts(topic)
+    if not wanted_code and not wanted_name:
+        return False
+    prefix = fold(framework) + " "
+    codes = {code, code.removeprefix(prefix)}
+    return (not wanted_code or wanted_code in codes) and (not wanted_name or wanted_name == name)
+
+
+@lru_cache(maxsize=64)
+def with_material_topics(catalog: Catalog, topics: tuple[str, ...]) -> Catalog:
+    """The catalog with the disclosures of the report's material topics (standards, named as
+    names_standard reads them) required at the claim levels marked `material_topics` (GRI 2021 "in
+    accordance", GRI 2016 Comprehensive): a missing one is then an ESG301 finding at that level, and
+    advice at a level that advises on those (GRI "with reference to"). Data only: which levels, which
+    standards, from the catalog."""
+    levels = tuple(level.id for level in catalog.claim_levels if level.material_topics)
+    if not topics or not levels:
+        return catalog
+    raised = {
+        key: replace(
+            d, required_at=(*d.required_at, *(lv for lv in levels if lv not in d.required_at)), material=True
+        )
+        for key, d in catalog.disclosures.items()
+        if d.standard and any(names_standard(topic, d.standard, catalog.framework) for topic in topics)
+    }
+    return replace(catalog, disclosures={**catalog.disclosures, **raised}) if raised else catalog
 
 
 def framework_titles(catalog: Catalog) -> list[tuple[str, str]]:

@@ -152,6 +152,14 @@ def main() -> None:
     help="Use this catalog version instead of the one chosen from the reporting period.",
 )
 @click.option(
+    "--material-topic",
+    "material_topics",
+    multiple=True,
+    metavar="STANDARD",
+    help='A material topic of the report (305, "GRI 305: Emissions"; repeat or separate with commas): '
+    'its disclosures are required under GRI "in accordance", advice under "with reference to".',
+)
+@click.option(
     "--jobs",
     "-j",
     type=click.IntRange(0),
@@ -182,41 +190,38 @@ def check(
     claims: tuple[str, ...],
     catalogs: tuple[str, ...],
     versions: tuple[str, ...],
+    material_topics: tuple[str, ...],
     jobs: int,
     color: bool | None,
 ) -> None:
     """Check reports (.txt, .md, .pdf, .docx): files, folders, globs, or - for standard input."""
     import os
 
-    from .config import checked_frameworks, resolve
     from .output import rendered, wants_color, write
-    from .silence import filter_frameworks, filter_rules, rule_option
-    from .stdin import check_sources
-    from .walk import expand_sources
+    from .runs import CommandLine, plan
+    from .silence import rule_option
 
     try:
-        config = resolve(config_file, paths)
-        chosen_rules = rule_option(select, "--select") if select else config.select
-        ignored = (*config.ignore, *rule_option(ignore, "--ignore"))
-        frameworks = checked_frameworks(config)
+        line = CommandLine(
+            fail_on=fail_on,
+            select=rule_option(select, "--select") if select else None,
+            ignore=rule_option(ignore, "--ignore"),
+            claims=_pairs(claims, "--claim"),
+            versions=_pairs(versions, "--framework-version"),
+            catalogs=catalogs,
+            baseline=baseline,
+            material_topics=material_topics or None,
+        )
+        run = plan(config_file, paths, line)  # each report with its own nearest config
     except InputError as err:
         click.echo(f"esgcheck: {err}", err=True)
         sys.exit(2)
-    fail_on = fail_on or config.fail_on or "warning"
-    sources = expand_sources(p for p in paths if p != "-")
+    sources = run.sources
     jobs = jobs or min(os.cpu_count() or 1, len(sources))
     show_progress = output_format in ("text", "summary", "html") and len(sources) > 1 and sys.stderr.isatty()
     try:
         with _progress(show_progress, len(sources)) as advance:
-            result = check_sources(
-                sources,
-                "-" in paths,
-                catalogs=(*config.catalogs, *catalogs),
-                claims={**config.claims, **_pairs(claims, "--claim")},
-                versions={**config.versions, **_pairs(versions, "--framework-version")},
-                jobs=jobs,
-                on_report=advance,
-            )
+            result = run.check(jobs, on_report=advance)
     except InputError as err:  # a bad catalog or option value (OptionError) concerns every report
         click.echo(f"esgcheck: {err}", err=True)
         sys.exit(2)
@@ -225,15 +230,13 @@ def check(
     for report in result.reports:
         if report.error:
             click.echo(f"esgcheck: {report.error}", err=True)
-    filter_rules(result, chosen_rules, ignored)
-    filter_frameworks(result, frameworks)
+    run.filter(result)
     try:
         if write_baseline_to:
             _write_baseline(result, write_baseline_to)
-        if baseline or config.baseline:
-            from .baseline import apply_baseline
-
-            apply_baseline(result, baseline or config.baseline)  # type: ignore[arg-type]
+        for note in run.apply_baselines(result):
+            if not quiet:
+                click.echo(f"esgcheck: {note}", err=True)
     except InputError as err:
         click.echo(f"esgcheck: {err}", err=True)
         sys.exit(2)
@@ -254,7 +257,7 @@ def check(
         if changed:
             ctx = click.get_current_context()
             ctx.invoke(check, **{**ctx.params, "fix": False})  # report what is left
-    code = result.exit_code(fail_on)
+    code = run.exit_code(result)
     if summary_csv:
         _write_summary_csv(result, summary_csv)
     if quiet and code == 0 and not (output and output != "-"):

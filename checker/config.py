@@ -1,10 +1,13 @@
 """Project settings: `[tool.esgcheck]` in pyproject.toml, or `.esgcheck.yaml`, found by walking up from
-the input as ruff finds `[tool.ruff]`; `--config FILE` names one. Command-line options override it.
+each input as ruff finds `[tool.ruff]` (checker/runs.py groups the reports by it); `--config FILE`
+names one for all. Command-line options override it.
 
 Keys (`_` and `-` alike): fail-on, frameworks (only these are reported), claims {FRAMEWORK: LEVEL},
 framework-versions {FRAMEWORK: VERSION}, select and ignore (rule codes, names or kinds), catalogs
-(paths, relative to the config file), baseline (a path, relative to the config file). Anything else
-is an error naming the key and the file, so a misspelt key never silently does nothing.
+(paths, relative to the config file), baseline (a path, relative to the config file), thresholds
+{NAME: VALUE} (the tunable ones of checker/thresholds.py, each in its range), material-topics (GRI
+topic standards: "305", "GRI 305: Emissions"; checked against the catalogs by checker/runs.py).
+Anything else is an error naming the key and the file, so a misspelt key never silently does nothing.
 """
 
 from __future__ import annotations
@@ -16,7 +19,18 @@ from typing import Any
 from .errors import InputError
 
 YAML_NAMES = (".esgcheck.yaml", ".esgcheck.yml")
-KEYS = ("fail-on", "frameworks", "claims", "framework-versions", "select", "ignore", "catalogs", "baseline")
+KEYS = (
+    "fail-on",
+    "frameworks",
+    "claims",
+    "framework-versions",
+    "select",
+    "ignore",
+    "catalogs",
+    "baseline",
+    "thresholds",
+    "material-topics",
+)
 
 
 class ConfigError(InputError):
@@ -34,6 +48,8 @@ class Config:
     ignore: tuple[str, ...] = ()
     catalogs: tuple[str, ...] = ()
     baseline: str | None = None
+    thresholds: dict[str, float] = field(default_factory=dict)
+    material_topics: tuple[str, ...] | None = None
 
 
 def find_config(start: str | Path) -> Path | None:
@@ -136,7 +152,38 @@ def _config(name: str, folder: Path, table: dict[str, Any], where: str) -> Confi
         ignore=_rules(name, "ignore", values.get("ignore", [])),
         catalogs=tuple(str(folder / p) for p in _strings(name, "catalogs", values.get("catalogs", []))),
         baseline=str(folder / baseline) if baseline else None,
+        thresholds=_thresholds(name, values.get("thresholds")),
+        material_topics=_topics(name, values.get("material-topics")),
     )
+
+
+def _topics(name: str, value: object) -> tuple[str, ...] | None:
+    """Topic standards as numbers or names ([305, "GRI 403: Occupational Health and Safety"])."""
+    if value is None:
+        return None
+    if isinstance(value, (str, int)) and not isinstance(value, bool):
+        value = [value]
+    if not isinstance(value, list) or not all(
+        isinstance(v, (str, int)) and not isinstance(v, bool) and str(v).strip() for v in value
+    ):
+        raise ConfigError(
+            name, 'material-topics: expected a list of topic standards (305, "GRI 305: Emissions")'
+        )
+    return tuple(str(v).strip() for v in value)
+
+
+def _thresholds(name: str, value: object) -> dict[str, float]:
+    """The tunable thresholds, by name, each in its range (checker/thresholds.py)."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ConfigError(name, "thresholds: expected a mapping of NAME to a number")
+    from .thresholds import checked
+
+    try:
+        return checked(value)
+    except ValueError as err:
+        raise ConfigError(name, f"thresholds: {err}") from None
 
 
 def _mapping(name: str, key: str, value: object) -> dict[str, str]:
@@ -165,25 +212,17 @@ def _rules(name: str, key: str, value: object) -> tuple[str, ...]:
         raise ConfigError(name, f"{key}: no rule '{err.args[0]}' (see `esgcheck rules`)") from None
 
 
-def checked_frameworks(config: Config) -> tuple[str, ...] | None:
-    """The config's `frameworks`, each one a framework of the catalogs (else ConfigError)."""
+def checked_frameworks(config: Config, catalogs: tuple[str, ...] | None = None) -> tuple[str, ...] | None:
+    """The config's `frameworks`, each one a framework of the catalogs (the config's, or `catalogs`
+    when given), else ConfigError."""
     if config.frameworks is None:
         return None
     from .engine import load_catalogs
 
-    known = sorted({catalog.framework for catalog in load_catalogs(tuple(config.catalogs))})
+    extra = tuple(config.catalogs if catalogs is None else catalogs)
+    known = sorted({catalog.framework for catalog in load_catalogs(extra)})
     for name in config.frameworks:
         if name.casefold() not in {k.casefold() for k in known}:
             problem = f"frameworks: no framework '{name}' (valid: {', '.join(known)})"
             raise ConfigError(config.path or "config", problem)
     return config.frameworks
-
-
-def resolve(explicit: str | None, inputs: tuple[str, ...]) -> Config:
-    """The config named by --config, else the one found from the first input (or the working folder
-    for standard input), else the defaults."""
-    if explicit:
-        return load_config(explicit)
-    start = next((p for p in inputs if p != "-"), ".")
-    found = find_config(start)
-    return load_config(found) if found else Config()

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
+from . import thresholds as t
 from .catalog import (
     Catalog,
     code_key,
@@ -17,23 +18,23 @@ from .catalog import (
     resolve_extends,
     select_catalogs,
     shipped_catalogs,
+    with_material_topics,
 )
 from .claims import Claim, read_claims
 from .context import Context
 from .document import Document
-from .errors import InputError, NoIndexError
+from .errors import InputError, NoIndexError, OptionError
 from .findings import Finding
 from .index_parser import IndexEntry, IndexParser
 from .labels import LabelMatcher, label_score
 from .markers import unmarked
-from .options import checked_claims, checked_versions
+from .options import checked_claims, checked_topics, checked_versions
 from .period import read_period
 from .reader import read_document, text_document
 from .result import CheckResult, Coverage, ReportResult
 from .roles import decide_roles
 from .rules import run_rules
 from .text import fold
-from .thresholds import LABEL_MATCH
 from .walk import Source, expand_sources
 
 
@@ -58,6 +59,7 @@ def check_document(
     catalogs: list[Catalog],
     claims: dict[str, str] | None = None,
     versions: dict[str, str] | None = None,
+    material_topics: tuple[str, ...] = (),
 ) -> ReportResult:
     period = read_period(document)
     year_start = period.year_start if period else None
@@ -75,7 +77,9 @@ def check_document(
             "no content index found (no run of framework codes such as 2-1, A1.2, TC-HW-230a.1)",
         )
     by_framework = {
-        catalog.framework: for_year(catalog, year_start) for catalog in selected if not catalog.recognise_only
+        catalog.framework: with_material_topics(for_year(catalog, year_start), material_topics)
+        for catalog in selected
+        if not catalog.recognise_only
     }
     found_claims = read_claims(document, list(selected), claims, exclude=index.spans)
     frameworks = [f for f, c in by_framework.items() if _applies(c, index.entries, found_claims)]
@@ -140,7 +144,9 @@ def _titles_printed(catalog: Catalog, rows: list[IndexEntry]) -> int:
         1
         for entry in rows
         if (disclosure := catalog.get(entry.code)) is not None
-        and any(label_score(fold(entry.label), fold(form)) >= LABEL_MATCH for form in disclosure.label_forms)
+        and any(
+            label_score(fold(entry.label), fold(form)) >= t.LABEL_MATCH for form in disclosure.label_forms
+        )
     )
 
 
@@ -287,6 +293,8 @@ def check(
     versions: dict[str, str] | None = None,
     jobs: int = 1,
     on_report: Callable[[ReportResult], None] | None = None,
+    thresholds: Mapping[str, object] | None = None,
+    material_topics: Iterable[str] = (),
 ) -> CheckResult:
     """Check report files, folders, globs (or `text`); a report that cannot be read keeps its error.
 
@@ -294,12 +302,22 @@ def check(
     picks a catalog version per framework ({"HKEX": "2025"}); `catalogs` adds user catalogs
     (an invalid one raises InputError: it concerns every report). `jobs` > 1 checks reports
     in parallel processes; `on_report` is called as each report is done (progress bars).
+    `thresholds` sets the tunable ones ({"label-match": 85}; names in thresholds.TUNABLE).
+    `material_topics` names the report's material topics (["305", "GRI 403: Occupational Health and
+    Safety"]): their disclosures become required where the claim level requires them (GRI "in
+    accordance"), advice where it advises.
     """
     loaded = load_catalogs(tuple(map(str, catalogs)))  # fail once, before any report, on a bad catalog
+    try:
+        tuned = t.checked(thresholds or {})
+    except ValueError as err:
+        raise OptionError("thresholds", str(err)) from None
     options = _Options(
         tuple(map(str, catalogs)),
         checked_claims(loaded, claims or {}),
         checked_versions(loaded, versions or {}),
+        tuned,
+        checked_topics(loaded, material_topics, "material_topics"),
     )
     reports = []
     if text is not None:
@@ -328,6 +346,8 @@ class _Options:
     catalogs: tuple[str, ...]
     claims: dict[str, str]
     versions: dict[str, str]
+    thresholds: dict[str, float]
+    material_topics: tuple[str, ...] = ()
 
 
 def _notify(on_report: Callable[[ReportResult], None] | None, report: ReportResult) -> ReportResult:
@@ -352,6 +372,7 @@ def _check_path(source: Source, options: _Options) -> ReportResult:
 def _check_one(read: Callable[[], Document], name: str, options: _Options) -> ReportResult:
     try:
         catalogs = load_catalogs(options.catalogs)
-        return check_document(read(), catalogs, options.claims, options.versions)
+        with t.overridden(options.thresholds):
+            return check_document(read(), catalogs, options.claims, options.versions, options.material_topics)
     except InputError as err:
         return ReportResult(path=name, error=str(err), no_index=isinstance(err, NoIndexError))

@@ -48,6 +48,11 @@ class Finding:
     found: str | None = None
     expected: str | None = None
     fix: str | None = None
+    row: str | None = None
+    """In a PDF or Word report, the index row the finding is on as the reader sees it: its code, label,
+    section and remark joined by " | " ("305-4 | GHG emissions intensity | Climate Action"), since
+    the line number counts lines of extracted text the reader never sees. None for text and Markdown
+    reports (the line is the row in the file) and for findings on no row."""
 
     def at_least(self, severity: str) -> bool:
         return SEVERITY_ORDER[self.severity] >= SEVERITY_ORDER[severity]

@@ -7,9 +7,9 @@ from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz, process
 
+from . import thresholds as t
 from .catalog import Catalog, Disclosure, framework_titles
 from .text import canonical, fold
-from .thresholds import LABEL_MATCH, TITLE_ROLE_SCORE
 
 
 def label_score(label: str, form: str) -> float:
@@ -88,7 +88,7 @@ class LabelMatcher:
         folded = fold(label)
         forms = self._forms(disclosure)
         best = max((label_score(folded, form_folded), form) for form, form_folded in forms)
-        if best[0] >= LABEL_MATCH:
+        if best[0] >= t.LABEL_MATCH:
             return best
         reordered = canonical(label)
         same = next((form for form, _ in forms if canonical(form) == reordered), None)
@@ -112,12 +112,12 @@ class LabelMatcher:
         if folded in {fold(name) for name in disclosure.standard_names}:
             return True
         for _, form in self._forms(disclosure):
-            if label_score(folded, form) >= TITLE_ROLE_SCORE:
+            if label_score(folded, form) >= t.TITLE_ROLE_SCORE:
                 return True
-            if len(folded) >= 15 and _shortened_score(folded, form) >= TITLE_ROLE_SCORE:
+            if len(folded) >= 15 and _shortened_score(folded, form) >= t.TITLE_ROLE_SCORE:
                 return True
         other = self.best_other(framework, label, disclosure.code)
-        return other is not None and other.score >= TITLE_ROLE_SCORE
+        return other is not None and other.score >= t.TITLE_ROLE_SCORE
 
     def for_report(self) -> LabelMatcher:
         """This matcher with a fresh memo of nearest wordings, for one report: the column roles and

@@ -7,9 +7,10 @@ listing the valid values (the CLI prints it on one line and exits 2).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
-from .catalog import Catalog
+from .catalog import Catalog, names_standard
 from .errors import OptionError
 
 
@@ -46,3 +47,28 @@ def checked_versions(catalogs: list[Catalog], versions: dict[str, str]) -> dict[
             raise OptionError("--framework-version", problem)
         checked[framework] = wanted.strip()
     return checked
+
+
+def checked_topics(catalogs: list[Catalog], topics: Iterable[str], option: str) -> tuple[str, ...]:
+    """Material topics, each naming a standard of a catalog with a claim level that requires the
+    disclosures of material topics (GRI); one naming none is refused, with an example from the data."""
+    standards = {
+        (catalog.framework, d.standard)
+        for catalog in catalogs
+        if any(level.material_topics for level in catalog.claim_levels)
+        for d in catalog.disclosures.values()
+        if d.standard
+    }
+    chosen: list[str] = []
+    for topic in (str(t).strip() for t in topics):
+        if not any(names_standard(topic, standard, framework) for framework, standard in standards):
+            frameworks = " or ".join(sorted({framework for framework, _ in standards})) or "any catalog"
+            example = max((s for _, s in standards), default="")
+            code, _, name = re.sub(r"\s+\d{4}$", "", example).partition(":")
+            hint = (
+                f' (a standard\'s number or name, e.g. {code.split()[-1]} or "{code}:{name}")' if name else ""
+            )
+            raise OptionError(option, f"no topic standard '{topic}' in {frameworks}{hint}")
+        if topic not in chosen:
+            chosen.append(topic)
+    return tuple(chosen)

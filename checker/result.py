@@ -10,7 +10,8 @@ from .findings import SEVERITY_ORDER, Finding, fail_level
 from .index_parser import IndexEntry, IndexTable
 from .period import ReportingPeriod
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
+"""1.1: findings may carry `row` (optional, null for text reports); every 1.0 document is valid 1.1."""
 
 
 @dataclass

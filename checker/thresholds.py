@@ -4,7 +4,16 @@ Scores are rapidfuzz ratios (0-100) on folded text (lower case, punctuation drop
 They were set on the bundled real report: correct labels there score 95-100 against their
 titles (small misquotes such as a missing "of" score ~97), truncated titles ~80, and labels
 copied from another code 20-60 against their own title but 100 against the other.
+
+Modules read them as `thresholds.NAME` when they run (never `from thresholds import NAME`), so a
+project's `thresholds` setting (TUNABLE, at the end) reaches every check.
 """
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 
 LABEL_MATCH = 90
 """A label scoring at least this against one of its code's official wordings is correct:
@@ -116,3 +125,57 @@ code: a long answer beyond it is the row's, but names printed there are no longe
 OMISSION_MAX_WORDS = 8
 """A row is omitted only when its answer is little more than the mark ("Not reported."): a longer
 text holding "not reported" is a legend ("○ Not reported") or an answer read into the row."""
+
+
+# ------------------------------------------------------------------ what a project may change
+# The values above are tuned on real reports; a project may change these few in its config
+# (`thresholds` in [tool.esgcheck] or .esgcheck.yaml), each by a name of its own and within a range
+# where the checker still works. The rest shape how an index is read and stay as they are.
+
+TUNABLE: dict[str, tuple[str, float, float, bool]] = {
+    "label-match": ("LABEL_MATCH", 70, 100, False),
+    "label-other-code": ("LABEL_OTHER_CODE", 70, 100, False),
+    "label-wrong": ("LABEL_WRONG", 0, 100, False),
+    "section-suggest": ("SECTION_SUGGEST", 0, 100, False),
+    "index-min-rows": ("INDEX_MIN_ROWS", 2, 100, True),
+    "evidence-min-words": ("SPAN_MIN_WORDS", 0, 10_000, True),
+    "missing-min-share": ("MISSING_MIN_LISTED_SHARE", 0, 1, False),
+}
+"""name: (the constant it sets, lowest, highest, whether it counts and so takes whole numbers only)."""
+
+
+def checked(values: Mapping[str, object]) -> dict[str, float]:
+    """{name: value} with names in their canonical spelling (`_` as `-`) and values in range;
+    ValueError naming the threshold for an unknown name, a non-number or a value out of range."""
+    chosen: dict[str, float] = {}
+    for key, value in values.items():
+        name = str(key).strip().lower().replace("_", "-")
+        if name not in TUNABLE:
+            raise ValueError(f"no threshold '{key}' (valid: {', '.join(TUNABLE)})")
+        _, low, high, whole = TUNABLE[name]
+        if isinstance(value, bool) or not isinstance(value, int if whole else (int, float)):
+            kind = "a whole number" if whole else "a number"
+            raise ValueError(f"{name}: expected {kind} from {low:g} to {high:g}, got {value!r}")
+        if not low <= value <= high:
+            raise ValueError(f"{name}: {value:g} is out of range ({low:g} to {high:g})")
+        chosen[name] = value
+    wrong = chosen.get("label-wrong", LABEL_WRONG)
+    match = chosen.get("label-match", LABEL_MATCH)
+    if wrong >= match:
+        raise ValueError(f"label-wrong ({wrong:g}) must be below label-match ({match:g})")
+    return chosen
+
+
+@contextmanager
+def overridden(values: Mapping[str, float]) -> Iterator[None]:
+    """The thresholds set to these values (names as in TUNABLE) while the block runs: one report's
+    check, in whichever process checks it."""
+    module = sys.modules[__name__]
+    saved = {TUNABLE[name][0]: getattr(module, TUNABLE[name][0]) for name in values}
+    try:
+        for name, value in values.items():
+            setattr(module, TUNABLE[name][0], value)
+        yield
+    finally:
+        for attribute, value in saved.items():
+            setattr(module, attribute, value)

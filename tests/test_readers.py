@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+from importlib import resources
+
+import jsonschema
 import pytest
 from click.testing import CliRunner
 from conftest import CLEAN, FIXTURES
@@ -152,3 +156,77 @@ def test_form_feeds_give_pages_and_keep_the_editors_line_numbers(tmp_path, text,
     assert len(document.lines) == text.rstrip("\f").rstrip("\n").count("\n") + 1
     assert document.page_starts == page_starts
     assert "\f" not in "".join(document.lines)
+
+
+READER_BODY = ["Board Oversight", "The Board oversees sustainability every quarter.", *BODY_PAGE]
+READER_INDEX = [
+    "GRI Content Index",
+    "Board Oversight",
+    "2-9 Governance structure and composition",
+    "2-10 Nomination and selection of the highest governance body",
+    "2-11 Chair of the highest governance body",
+    *INDEX_PAGE[1:7],
+    "Our Peple",
+    *INDEX_PAGE[8:],
+]
+
+
+def _report_schema():
+    return json.loads(resources.files("checker.schemas").joinpath("report.schema.json").read_text())
+
+
+def _json(path):
+    result = CliRunner().invoke(main, [str(path), "--format", "json"])
+    data = json.loads(result.stdout)
+    jsonschema.validate(data, _report_schema())
+    assert data["schema_version"] == "1.1"
+    for found in data["reports"][0]["findings"]:  # the field is optional: a 1.0 document still validates
+        found.pop("row")
+    jsonschema.validate({**data, "schema_version": "1.0"}, _report_schema())
+    result = json.loads(result.stdout)
+    return {(f["rule"], f["code"]): f for f in result["reports"][0]["findings"]}
+
+
+def test_pdf_findings_show_the_row_as_the_reader_sees_it(tmp_path):
+    path = tmp_path / "report.pdf"
+    path.write_bytes(make_pdf([READER_BODY, READER_INDEX]))
+    findings = _json(path)
+    mislabeled = findings["ESG101", "305-4"]
+    assert mislabeled["page"] == 2
+    assert mislabeled["row"] == "305-4 | Other indirect (Scope 3) GHG emissions | Climate Action"
+    # a section name that is no heading: the first row pointing to it
+    assert findings["ESG401", None]["row"] == "401-1 | New employee hires and employee turnover | Our Peple"
+    assert findings["ESG301", "2-1"]["row"] is None  # a finding on no row
+    text = CliRunner().invoke(main, [str(path), "--no-color"], env={"COLUMNS": "200"}).output
+    assert "row:      305-4 | Other indirect (Scope 3) GHG emissions | Climate Action" in text
+
+
+def test_word_findings_show_the_row_as_the_reader_sees_it(tmp_path):
+    import docx
+
+    word = docx.Document()
+    word.add_heading("Climate Action", level=1)
+    word.add_paragraph("Scope 1 emissions were 1,250 tCO2e.")
+    word.add_heading("GRI Content Index", level=1)
+    rows = [
+        ("Disclosure", "Title", "Location", "Remark"),
+        ("305-1", "Direct (Scope 1) GHG emissions", "Climate Action", ""),
+        ("305-2", "Energy indirect (Scope 2) GHG emissions", "Climate Action", ""),
+        ("305-4", "Other indirect (Scope 3) GHG emissions", "Climate Action", "Scope 3 is estimated"),
+    ]
+    table = word.add_table(rows=len(rows), cols=4)
+    for row, values in zip(table.rows, rows, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    path = tmp_path / "draft.docx"
+    word.save(path)
+    row = _json(path)["ESG101", "305-4"]["row"]
+    assert row.startswith("305-4 | Other indirect (Scope 3) GHG emissions | Climate Action")
+    assert "Scope 3 is estimated" in row
+
+
+def test_text_reports_need_no_row_their_line_is_the_row(tmp_path):
+    path = tmp_path / "report.txt"
+    text = CLEAN.read_text(encoding="utf-8")
+    path.write_text(text.replace("305-4 GHG emissions intensity", INDEX_PAGE[5]), encoding="utf-8")
+    assert _json(path)["ESG101", "305-4"]["row"] is None

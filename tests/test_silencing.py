@@ -142,3 +142,50 @@ def test_marker_at_the_end_of_a_markdown_table_row(tmp_path):
     assert text.count(row) == 1
     path = write(tmp_path, text.replace(row, row + " <!-- esgcheck: ignore ESG101 -->"))
     assert rules_of(path) == [("ESG102", "305-4")]
+
+
+def test_a_renamed_or_moved_report_keeps_its_baseline_and_a_new_finding_still_fails(tmp_path):
+    draft = write(tmp_path, clean().replace(ROW, WRONG), "esg-report-2024-draft.txt")
+    baseline = tmp_path / "esgcheck-baseline.json"
+    assert run(draft, "--write-baseline", baseline).exit_code == 0
+
+    renamed = tmp_path / "final" / "esg-report-2024.txt"
+    renamed.parent.mkdir()
+    draft.rename(renamed)
+    result = run(renamed, "--baseline", baseline)
+    assert result.exit_code == 0, result.output  # the old findings stay silenced
+    assert "is taken as esg-report-2024-draft.txt, renamed or moved" in result.output
+
+    renamed.write_text(
+        clean()
+        .replace(ROW, WRONG)
+        .replace("2-12 Role of the highest", "2-12 Chair of the highest governance body\nX"),
+        encoding="utf-8",
+    )
+    result = run(renamed, "--baseline", baseline, "--format", "json")
+    assert result.exit_code == 1
+    (report,) = json.loads(result.stdout)["reports"]
+    assert {(f["rule"], f["code"]) for f in report["findings"]} == {("ESG101", "2-12"), ("ESG102", "2-12")}
+
+
+def test_a_report_still_at_its_recorded_path_lends_its_baseline_to_no_other(tmp_path):
+    old = write(tmp_path, clean().replace(ROW, WRONG), "old.txt")
+    baseline = tmp_path / "esgcheck-baseline.json"
+    assert run(old, "--write-baseline", baseline).exit_code == 0
+    new = write(tmp_path, clean().replace(ROW, WRONG), "new.txt")  # a second report with the same defect
+    assert run(old, new, "--baseline", baseline).exit_code == 1
+    result = run(new, "--baseline", baseline, "--format", "json")  # old.txt is not checked, but is there
+    assert result.exit_code == 1 and "renamed or moved" not in result.output
+
+
+def test_a_gone_report_lends_its_baseline_once_to_the_report_sharing_most_with_it(tmp_path):
+    first = write(tmp_path, clean().replace(ROW, WRONG), "a.txt")
+    baseline = tmp_path / "esgcheck-baseline.json"
+    assert run(first, "--write-baseline", baseline).exit_code == 0
+    first.unlink()
+    moved = write(tmp_path, clean().replace(ROW, WRONG), "b.txt")
+    copy = write(tmp_path, clean().replace(ROW, WRONG), "c.txt")
+    result = run(moved, copy, "--baseline", baseline, "--format", "json")
+    assert result.exit_code == 1
+    reports = json.loads(result.stdout)["reports"]
+    assert [len(r["findings"]) for r in reports] == [0, 2]  # b.txt takes a.txt's records; c.txt fails

@@ -104,6 +104,8 @@ def _where(found: Finding) -> str:
 
 def _detail(found: Finding) -> Text:
     text = Text.assemble((found.kind, "bold"), "  ", found.message)
+    if found.row:
+        text.append(f"\nrow:      {found.row}", style="dim")
     if found.found and found.found not in found.message:
         text.append(f"\nfound:    {found.found}", style="dim")
     if found.expected and found.expected not in found.message:

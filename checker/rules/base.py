@@ -46,10 +46,32 @@ def entry_finding(
     severity: str | None = None,
     **fields: object,
 ) -> Finding:
-    """A finding on one index row: its framework, code and line."""
+    """A finding on one index row: its framework, code and line, and in a PDF or Word report the row
+    as the reader sees it."""
     return finding(
-        rule, ctx, message, severity, framework=entry.framework, code=entry.code, line=entry.line, **fields
+        rule,
+        ctx,
+        message,
+        severity,
+        framework=entry.framework,
+        code=entry.code,
+        line=entry.line,
+        row=reader_row(ctx, entry),
+        **fields,
     )
+
+
+READER_ROW_KINDS = ("pdf", "docx")
+"""Documents whose line numbers count extracted text: a finding there also shows its row."""
+
+
+def reader_row(ctx: Context, entry: IndexEntry | None) -> str | None:
+    """The row as the reader sees it in a PDF or Word report: the code as printed, its label, section
+    and remark, joined by " | "; None for other reports."""
+    if entry is None or ctx.document.kind not in READER_ROW_KINDS:
+        return None
+    cells = (entry.misprint or entry.code, entry.label, entry.section, entry.remark)
+    return " | ".join(" ".join(cell.split()) for cell in cells if cell and cell.strip())
 
 
 def earlier_edition(ctx: Context, entry: IndexEntry) -> Superseded | None:

@@ -4,7 +4,10 @@ What is required follows the report's own claim (its statement of use), or --cla
 HKEX C2 mandatory and comply-or-explain provisions; GRI "in accordance with": all of GRI 2
 and GRI 3 (GRI 2016: the general disclosures of the Core or Comprehensive option the report names,
 and GRI 103); SASB: every metric of the industry standard. Under GRI "with reference to" the
-GRI 2/3 disclosures are advice, reported as info.
+GRI 2/3 disclosures are advice, reported as info. The material topics the user names
+(`material-topics`, `--material-topic 305`) add their standards' disclosures where the claim level
+says so in the catalog (`material_topics`: GRI 2021 "in accordance", GRI 2016 Comprehensive), and
+as advice where it advises.
 
 When the report prints no index rows of a claimed framework, or lists less than a third of what
 the claim requires, it holds no index of that framework (published separately, or unreadable
@@ -77,6 +80,8 @@ def check(ctx: Context) -> Iterator[Finding]:
                 if required
                 else (f"advised: required only when reporting {', '.join(disclosure.required_at)}")
             )
+            if disclosure.material:
+                why += f"; {disclosure.standard} is a material topic"
             if not disclosure.wording_verified:  # wording (Part D: numbering too) unverified: a note only
                 severity = "info"
                 why += "; its wording (or numbering) is not verified"

@@ -23,7 +23,8 @@ from collections.abc import Iterator
 from .. import thresholds as t
 from ..context import Context
 from ..findings import Finding
-from .base import finding
+from ..index_parser import IndexEntry, SectionName
+from .base import finding, reader_row
 
 CODE = "ESG401"
 NAME = "section-not-found"
@@ -43,4 +44,13 @@ def check(ctx: Context) -> Iterator[Finding]:
         else:
             message = f'section "{section.name}" is not in the report and resembles no heading'
             expected, fix = None, "Point the rows to the section that holds them."
-        yield finding(_rule, ctx, message, line=section.line, found=section.name, expected=expected, fix=fix)
+        row = reader_row(ctx, _row_of(ctx, section))
+        yield finding(
+            _rule, ctx, message, line=section.line, found=section.name, expected=expected, fix=fix, row=row
+        )
+
+
+def _row_of(ctx: Context, section: SectionName) -> IndexEntry | None:
+    """The row printing the name: of its table, naming it, the nearest to the name's line."""
+    rows = [e for e in ctx.index.entries if e.table == section.table and section.name in e.section]
+    return min(rows, key=lambda e: (abs(e.line - section.line), e.line), default=None)

@@ -1,0 +1,211 @@
+"""One CLI run over reports that may sit under different configs.
+
+As ruff does, each report is checked with the settings of its own nearest config (`.esgcheck.yaml`,
+or a pyproject.toml with `[tool.esgcheck]`, from the report's folder up; parent configs are not
+merged in), standard input with the one above the working folder, and `--config FILE` with that
+file for every report. Options given on the command line override every config. Reports that share
+a config are checked together; the findings are filtered, silenced by their baseline and judged
+against their fail level by their own config, and the reports keep the order they were named in.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .config import Config, ConfigError, checked_frameworks, find_config, load_config
+from .result import CheckResult, ReportResult
+from .walk import Source
+
+
+@dataclass(frozen=True)
+class CommandLine:
+    """What the command line sets; None or empty: the config's (or the default)."""
+
+    fail_on: str | None = None
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    """Added to the config's, as `--ignore` always was."""
+    claims: dict[str, str] = field(default_factory=dict)
+    versions: dict[str, str] = field(default_factory=dict)
+    catalogs: tuple[str, ...] = ()
+    """Added to the config's."""
+    baseline: str | None = None
+    material_topics: tuple[str, ...] | None = None
+    """Replaces the config's."""
+
+
+@dataclass
+class Group:
+    """Reports checked with one config."""
+
+    config: Config
+    sources: list[Source] = field(default_factory=list)
+    positions: list[int] = field(default_factory=list)
+    """Where each source stands among all the run's sources."""
+    stdin: bool = False
+    frameworks: tuple[str, ...] | None = None
+    material_topics: tuple[str, ...] = ()
+    reports: list[ReportResult] = field(default_factory=list)
+
+
+@dataclass
+class Run:
+    groups: list[Group]
+    line: CommandLine
+    sources: list[Source]
+    stdin: bool
+
+    def check(self, jobs: int, on_report: Callable[[Any], None] | None = None) -> CheckResult:
+        """Each group checked with its settings; one result, the reports in the order named (standard
+        input first). InputError for a bad catalog or option value, as engine.check."""
+        from . import __version__
+        from .stdin import check_sources
+
+        first: list[ReportResult] = []
+        placed: dict[int, ReportResult] = {}
+        for group in self.groups:
+            config, line = group.config, self.line
+            result = check_sources(
+                group.sources,
+                group.stdin,
+                catalogs=self.catalogs(group),
+                claims={**config.claims, **line.claims},
+                versions={**config.versions, **line.versions},
+                thresholds=config.thresholds,
+                material_topics=group.material_topics,
+                jobs=jobs,
+                on_report=on_report,
+            )
+            group.reports = list(result.reports)
+            reports = iter(result.reports)
+            if group.stdin:
+                first.append(next(reports))
+            placed.update(zip(group.positions, reports, strict=True))
+        return CheckResult([*first, *(placed[n] for n in sorted(placed))], __version__)
+
+    def catalogs(self, group: Group) -> tuple[str, ...]:
+        return (*group.config.catalogs, *self.line.catalogs)
+
+    def _parts(self, result: CheckResult) -> list[tuple[Group, CheckResult]]:
+        """Each group with its reports still in the result (--allow-no-index drops some)."""
+        kept = {id(report) for report in result.reports}
+        return [
+            (group, CheckResult([r for r in group.reports if id(r) in kept], result.tool_version))
+            for group in self.groups
+        ]
+
+    def filter(self, result: CheckResult) -> None:
+        """Each report's findings limited to its config's rules and frameworks (the command line's
+        --select replaces the config's; its --ignore adds to it)."""
+        from .silence import filter_frameworks, filter_rules
+
+        for group, part in self._parts(result):
+            select = self.line.select if self.line.select is not None else group.config.select
+            filter_rules(part, select, (*group.config.ignore, *self.line.ignore))
+            filter_frameworks(part, group.frameworks)
+
+    def apply_baselines(self, result: CheckResult) -> list[str]:
+        """Each report's findings less those its baseline records: --baseline for every report, else
+        its config's; returns a note for each report taken as a renamed or moved one. InputError for
+        a baseline that cannot be read."""
+        from .baseline import apply_baseline
+
+        by_file: dict[str, list[ReportResult]] = {}
+        for group, part in self._parts(result):
+            path = self.line.baseline or group.config.baseline
+            if path:
+                by_file.setdefault(path, []).extend(part.reports)
+        notes = []
+        for path, reports in by_file.items():
+            moved: list[tuple[str, str]] = []
+            apply_baseline(CheckResult(reports, result.tool_version), path, moved)
+            notes += [
+                f"{path}: {now} is taken as {then}, renamed or moved (--write-baseline records its new path)"
+                for now, then in moved
+            ]
+        return notes
+
+    def exit_code(self, result: CheckResult) -> int:
+        """The worst of the groups' codes, each at its fail level: 2 an input not checked, 1 a
+        finding at or above its report's fail level, else 0."""
+        return max(
+            (
+                part.exit_code(self.line.fail_on or group.config.fail_on or "warning")
+                for group, part in self._parts(result)
+            ),
+            default=0,
+        )
+
+
+def plan(config_file: str | None, paths: Iterable[str], line: CommandLine) -> Run:
+    """The run's sources grouped by the config each one uses. ConfigError (an InputError) for a config
+    that cannot be used, naming its file."""
+    from .walk import expand_sources
+
+    paths = tuple(paths)
+    stdin = "-" in paths
+    sources = expand_sources(p for p in paths if p != "-")
+    groups: dict[str | None, Group] = {}
+    if config_file:
+        groups[config_file] = Group(load_config(config_file), sources, list(range(len(sources))), stdin)
+    else:
+        nearest = _Nearest()
+        if stdin:
+            _group(groups, nearest(Path("."))).stdin = True
+        for position, source in enumerate(sources):
+            group = _group(groups, nearest(Path(source.path)))
+            group.sources.append(source)
+            group.positions.append(position)
+    run = Run(list(groups.values()), line, sources, stdin)
+    for group in run.groups:
+        group.frameworks = checked_frameworks(group.config, run.catalogs(group))
+        group.material_topics = _topics(group.config, line, run.catalogs(group))
+    return run
+
+
+def _topics(config: Config, line: CommandLine, catalogs: tuple[str, ...]) -> tuple[str, ...]:
+    """The material topics, --material-topic's or else the config's, each naming a standard of the
+    catalogs; one that names none is an error naming the option, or the config file."""
+    topics = line.material_topics if line.material_topics is not None else config.material_topics
+    if not topics:
+        return ()
+    from .engine import load_catalogs
+    from .errors import OptionError
+    from .options import checked_topics
+
+    if line.material_topics is not None:  # each value may list several: --material-topic 305,403
+        parts = [part.strip() for value in topics for part in value.split(",") if part.strip()]
+        return checked_topics(load_catalogs(catalogs), parts, "--material-topic")
+    try:
+        return checked_topics(load_catalogs(catalogs), topics, "material-topics")
+    except OptionError as err:
+        raise ConfigError(config.path or "config", str(err)) from None
+
+
+def _group(groups: dict[str | None, Group], found: Path | None) -> Group:
+    key = str(found) if found else None
+    if key not in groups:
+        groups[key] = Group(load_config(found) if found else Config())
+    return groups[key]
+
+
+class _Nearest:
+    """find_config, asked once per folder: a batch of reports in one folder walks up once."""
+
+    def __init__(self) -> None:
+        self._found: dict[Path, Path | None] = {}
+
+    def __call__(self, path: Path) -> Path | None:
+        folder = Path(os.path.abspath(path))  # not resolve(): a link loop is the walk's to report
+        try:
+            if not folder.is_dir():
+                folder = folder.parent
+        except OSError:
+            folder = folder.parent
+        if folder not in self._found:
+            self._found[folder] = find_config(folder)
+        return self._found[folder]
