@@ -67,6 +67,9 @@ class Span:
     where: str
     pages: bool = False
     """Read from printed pages (ESG403 judges those rows unsupported), not a section."""
+    whole: bool = False
+    """The whole report outside the index (lines 0..0 stand for it): for the rows of a table that
+    names no section, in a document that holds its report."""
 
 
 @dataclass
@@ -149,11 +152,31 @@ def word_found(term: str, text: str) -> bool:
     return False
 
 
+_WORD_ENDING = re.compile(r"(?:ing|ed|es|e|s)$")
+
+
+@lru_cache(maxsize=4096)
+def _inflected(term: str) -> re.Pattern[str]:
+    """A folded term whose every word may take another ending ("average trained hours" for
+    "average training hours"): each word of four letters or more cut to its stem, then any of a
+    plural, verb or agent ending."""
+    words = []
+    for word in term.split():
+        stem = _WORD_ENDING.sub("", word) if len(word) >= 4 and word.isalpha() else word
+        words.append(
+            re.escape(stem) + ("(?:e|es|s|ed|ing|er|ers)?" if stem != word or word.isalpha() else "")
+        )
+    return re.compile(r"(?<![a-z0-9])" + " ".join(words) + r"(?![a-z0-9])")
+
+
 def any_found(terms: list[str] | tuple[str, ...], text: str) -> bool:
-    """Whether any term is in the text: all lexically first, then fuzzily (a long term misspelt or
-    hyphenated differently), so the costly fuzzy pass runs only when no term is there as written."""
+    """Whether any term is in the text: all lexically first; then with other word endings
+    (inflected); then fuzzily (a long term misspelt or hyphenated differently). The costlier
+    passes run only when no term is there as written."""
     folded = [term for term in (fold(term) for term in terms) if term]
     if any(word_found(term, text) for term in folded):
+        return True
+    if any(_inflected(term).search(text) for term in folded):
         return True
     return any(
         fuzz.partial_ratio(term, text, score_cutoff=t.EVIDENCE_FUZZY) > 0
@@ -374,14 +397,32 @@ class Evidence:
         """The span's folded text (a section's without its heading line), computed once."""
         key = (span.first, span.last)
         if key not in self._texts:
-            skip = 0 if span.pages else 1  # a section's heading line is no evidence
-            lines = self.ctx.document.cleaned[span.first - 1 + skip : span.last]
+            skip = 0 if span.pages or span.whole else 1  # a section's heading line is no evidence
+            lines = self.lines(span)[skip:]
             # "kg CO2e/€ thousand sales", "GJ/employee": a ratio reads as "per"
             self._texts[key] = fold_clean(" ".join(lines).replace("/", " per "))
         return self._texts[key]
 
     def lines(self, span: Span) -> list[str]:
+        if span.whole:
+            return self._body[0]
         return self.ctx.document.cleaned[span.first - 1 : span.last]
+
+    def _digits(self, span: Span) -> list[bool]:
+        if span.whole:
+            return self._body[1]
+        return self.ctx.document.with_figure[span.first - 1 : span.last]
+
+    @cached_property
+    def _body(self) -> tuple[list[str], list[bool]]:
+        """The report's lines outside its index, and which hold a digit: the text of rows whose
+        table names no section."""
+        document = self.ctx.document
+        inside = bytearray(len(document.lines) + 2)
+        for start, end in self.ctx.index.spans:
+            inside[start : end + 1] = b"\x01" * (end + 1 - start)
+        kept = [number for number in range(1, len(document.lines) + 1) if not inside[number]]
+        return [document.cleaned[n - 1] for n in kept], [document.with_figure[n - 1] for n in kept]
 
     def _words(self, span: Span) -> int:
         key = (span.first, span.last, "words")
@@ -392,8 +433,7 @@ class Evidence:
     def _figures(self, span: Span) -> tuple[str, str]:
         key = (span.first, span.last, "figures")
         if key not in self._cache:
-            digits = self.ctx.document.with_figure[span.first - 1 : span.last]
-            self._cache[key] = figure_lines(self.lines(span), digits)
+            self._cache[key] = figure_lines(self.lines(span), self._digits(span))
         return self._cache[key]
 
     # -- verdicts -----------------------------------------------------------------------------
@@ -445,12 +485,15 @@ class Evidence:
                 return Verdict("not-checked", entry, why=why)
             spans.append(span)
         if not spans:
-            return Verdict("not-checked", first, why="no row points to a section or pages of this report")
+            whole = self._whole_report(entries)
+            if whole is None:
+                return Verdict("not-checked", first, why="no row points to a section or pages of this report")
+            spans = [whole]
         text = self.text(spans[0]) if len(spans) == 1 else " ".join(self.text(span) for span in spans)
         if sum(self._words(span) for span in spans) < t.SPAN_MIN_WORDS:
             return Verdict("not-checked", first, spans, why="the text it points to is too short to judge")
         if not any_found(wanted, text):
-            elsewhere = self._elsewhere(disclosure, spans)
+            elsewhere = None if spans[0].whole else self._elsewhere(disclosure, spans)
             return Verdict("unsupported", first, spans, missing=list(wanted), elsewhere=elsewhere)
         if not disclosure.element_terms:
             return Verdict("complete", first, spans)
@@ -539,6 +582,22 @@ class Evidence:
     @cached_property
     def _roles(self) -> dict[int, tuple[str, str]]:
         return {table.number: (table.label, table.location) for table in self.ctx.index.tables}
+
+    def _whole_report(self, entries: list[IndexEntry]) -> Span | None:
+        """The whole report, for a code whose rows give its title and nothing else: no location
+        column, no answer, no reference to another document ("Annual Report, p. 4" would point
+        elsewhere), a label that reads as its title. Only in a document that holds its report: not
+        a standalone index."""
+        if self.ctx.index.standalone:
+            return None
+        disclosure = self.ctx.disclosure_for(entries[0])
+        assert disclosure is not None
+        for entry in entries:
+            if self._roles[entry.table][1] != "none" or self._answers(entry) or id(entry) not in self._titled:
+                return None
+            if self.ctx.labels.own_score(entry.label, disclosure) < t.LABEL_MATCH:
+                return None  # more than its title in the label ("table for more detail."): unclear where
+        return Span(0, 0, "the whole report (its index names no section for it)", whole=True)
 
     def _elsewhere(self, disclosure: Disclosure, spans: list[Span]) -> Span | None:
         """The section of the index's own names that evidences the disclosure best, when one does
