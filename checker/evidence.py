@@ -55,6 +55,13 @@ _DIGIT = re.compile(r"\d")
 _PROSE = re.compile(r"(?:\S+\s+){7}.*[a-z)][.!?](?:\s|$)")
 """A remark that reads as sentences (eight words or more, a sentence end): an answer, not a location."""
 
+_WEB_ONLY = re.compile(
+    r"(?:(?:see|refer to|please refer to|available (?:at|on)|visit|at|on|our website|website)\s*:?\s*)*"
+    r"(?P<link>(?:https?://|www\.)\S+?)[.;,]?",
+    re.I,
+)
+"""A row's whole answer or location that is one web address, with at most a word leading to it."""
+
 STATUSES = ("complete", "partial", "unsupported", "explained", "omitted", "not-checked")
 
 
@@ -70,6 +77,8 @@ class Span:
     whole: bool = False
     """The whole report outside the index (lines 0..0 stand for it): for the rows of a table that
     names no section, in a document that holds its report."""
+    link: str = ""
+    """The web address that is a row's only answer (no text of the report is read)."""
 
 
 @dataclass
@@ -82,7 +91,7 @@ class Verdict:
     found: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     elsewhere: Span | None = None
-    """For an unsupported code: the section of the report that does evidence it."""
+    """The section of the report that does evidence it (unsupported), or its missing elements (partial)."""
     why: str = ""
 
 
@@ -469,6 +478,10 @@ class Evidence:
         if "omitted" in marks:
             why = "one row marks it left out, another points to where it is: which holds is unclear"
             return Verdict("not-checked", first, why=why)
+        link = self._web_only(entries) if disclosure.quantitative else None
+        if link:  # a KPI's figures on a web page: not in the report, so at most partial
+            row = Span(0, 0, f"a link to {link}", link=link)
+            return Verdict("partial", first, [row], [row.where], ["its figures in the report"])
         wanted = catalog_terms(disclosure)
         if not wanted:
             return Verdict("not-checked", first, why="the catalog lists no evidence terms for it")
@@ -493,7 +506,8 @@ class Evidence:
         if sum(self._words(span) for span in spans) < t.SPAN_MIN_WORDS:
             return Verdict("not-checked", first, spans, why="the text it points to is too short to judge")
         if not any_found(wanted, text):
-            elsewhere = None if spans[0].whole else self._elsewhere(disclosure, spans)
+            elements = disclosure.element_terms
+            elsewhere = None if spans[0].whole else self._elsewhere(elements, spans, disclosure)
             return Verdict("unsupported", first, spans, missing=list(wanted), elsewhere=elsewhere)
         if not disclosure.element_terms:
             return Verdict("complete", first, spans)
@@ -505,7 +519,9 @@ class Evidence:
             units = "figures in " + " or ".join(disclosure.unit_terms[:3])
             (found if figures_found(lines, disclosure.unit_terms) else missing).append(units)
         if missing and found:
-            return Verdict("partial", first, spans, found, missing)
+            absent = [(name, terms) for name, terms in disclosure.element_terms if name in missing]
+            elsewhere = None if spans[0].whole or not absent else self._elsewhere(absent, spans)
+            return Verdict("partial", first, spans, found, missing, elsewhere=elsewhere)
         if missing:
             why = "evidence terms found, but no element of the answer"
             return Verdict("not-checked", first, spans, why=why)
@@ -583,6 +599,20 @@ class Evidence:
     def _roles(self) -> dict[int, tuple[str, str]]:
         return {table.number: (table.label, table.location) for table in self.ctx.index.tables}
 
+    def _web_only(self, entries: list[IndexEntry]) -> str:
+        """The web address every row of the code gives as its only answer or location ("see
+        www.example.com/esg"), or ""."""
+        links = []
+        for entry in entries:
+            parts = [self._answers(entry)]  # holds the location unless a column of sections does
+            if self._roles[entry.table][1] == "section":
+                parts.append(entry.section)
+            match = _WEB_ONLY.fullmatch(" ".join(part for part in parts if part).strip())
+            if not match:
+                return ""
+            links.append(match["link"])
+        return links[0]
+
     def _whole_report(self, entries: list[IndexEntry]) -> Span | None:
         """The whole report, for a code whose rows give its title and nothing else: no location
         column, no answer, no reference to another document ("Annual Report, p. 4" would point
@@ -599,25 +629,29 @@ class Evidence:
                 return None  # more than its title in the label ("table for more detail."): unclear where
         return Span(0, 0, "the whole report (its index names no section for it)", whole=True)
 
-    def _elsewhere(self, disclosure: Disclosure, spans: list[Span]) -> Span | None:
-        """The section of the index's own names that evidences the disclosure best, when one does
-        clearly: every element (or, with no elements in the catalog, most evidence terms)."""
+    def _elsewhere(
+        self,
+        elements: tuple[tuple[str, tuple[str, ...]], ...] | list[tuple[str, tuple[str, ...]]],
+        spans: list[Span],
+        disclosure: Disclosure | None = None,
+    ) -> Span | None:
+        """The section of the index's own names that evidences these elements best, when one does
+        clearly: every one of them (or, given a disclosure with no elements in the catalog, most of
+        its evidence terms)."""
         best: tuple[int, Span] | None = None
         for key in self._headings:
             span = self._section_span(key)
             if span is None or any(span.first == own.first for own in spans):
                 continue
             text = self.text(span)
-            if disclosure.element_terms:
-                score = sum(
-                    1
-                    for _, terms in disclosure.element_terms
-                    if any(word_found(fold(term), text) for term in terms)
-                )
-                enough = score == len(disclosure.element_terms)
-            else:
+            if elements:
+                score = sum(1 for _, terms in elements if any(word_found(fold(term), text) for term in terms))
+                enough = score == len(elements)
+            elif disclosure is not None:
                 score = sum(1 for term in disclosure.evidence_terms if word_found(fold(term), text))
                 enough = score >= max(2, (len(disclosure.evidence_terms) + 1) // 2)
+            else:
+                return None
             if enough and (best is None or score > best[0]):
                 best = (score, span)
         return best[1] if best else None

@@ -306,3 +306,33 @@ def test_a_term_is_found_with_other_word_endings():
     assert any_found(["water withdrawal"], "total water withdrawals by source")
     assert not any_found(["scope 1"], "scope 12 of the plan")
     assert not any_found(["average training hours"], "the average salary was raised")
+
+
+def test_a_kpi_that_points_only_to_a_website_is_at_most_partial(tmp_path):
+    rows = [*BASE, ("Environmental Data", "A2.5", "See www.greenfield.com/esg-data")]
+    result = report(tmp_path, SECTIONS, rows)
+    [found] = [f for f in result.findings if f.code == "A2.5"]
+    assert (found.rule, found.kind) == ("ESG501", "partial")
+    assert "www.greenfield.com/esg-data" in found.message and found.expected == "its figures in the report"
+
+
+def test_a_website_beside_a_section_is_read_as_usual(tmp_path):
+    rows = [*BASE, ("Environmental Data", "A2.5", "Packaging is reported on www.greenfield.com and here.")]
+    result = report(tmp_path, SECTIONS, rows)
+    assert not [f for f in result.findings if f.code == "A2.5" and "www" in f.message]
+
+
+def test_a_partial_kpi_whose_missing_parts_are_in_another_section_names_it(tmp_path):
+    sections = {
+        **SECTIONS,
+        "Environmental Data": SCOPE1_ONLY,
+        "Carbon Footprint": "Scope 2 emissions were 3,400 tCO2e; our intensity was 0.8 tCO2e per employee.",
+    }
+    rows = [row if row[1] != "A1" else ("Carbon Footprint", "A1", "") for row in BASE]
+    result = report(tmp_path, sections, rows)
+    [found] = [f for f in result.findings if f.rule == "ESG501"]
+    assert found.code == "A1.2"
+    assert 'section "Environmental Data"' in found.message
+    assert 'section "Carbon Footprint"' in found.message and found.fix.startswith(
+        'Point the row to section "Carbon'
+    )
