@@ -520,7 +520,7 @@ class Evidence:
             (found if figures_found(lines, disclosure.unit_terms) else missing).append(units)
         if missing and found:
             absent = [(name, terms) for name, terms in disclosure.element_terms if name in missing]
-            elsewhere = None if spans[0].whole or not absent else self._elsewhere(absent, spans)
+            elsewhere = None if spans[0].whole or not absent else self._elsewhere(absent, spans, disclosure)
             return Verdict("partial", first, spans, found, missing, elsewhere=elsewhere)
         if missing:
             why = "evidence terms found, but no element of the answer"
@@ -636,8 +636,8 @@ class Evidence:
         disclosure: Disclosure | None = None,
     ) -> Span | None:
         """The section of the index's own names that evidences these elements best, when one does
-        clearly: every one of them (or, given a disclosure with no elements in the catalog, most of
-        its evidence terms)."""
+        clearly: every one of them, and a word of the disclosure's own (an element's word alone,
+        "return", may be about anything); given no elements, most of its evidence terms."""
         best: tuple[int, Span] | None = None
         for key in self._headings:
             span = self._section_span(key)
@@ -646,7 +646,8 @@ class Evidence:
             text = self.text(span)
             if elements:
                 score = sum(1 for _, terms in elements if any(word_found(fold(term), text) for term in terms))
-                enough = score == len(elements)
+                about = disclosure is None or any_found(disclosure.evidence_terms, text)
+                enough = score == len(elements) and about
             elif disclosure is not None:
                 score = sum(1 for term in disclosure.evidence_terms if word_found(fold(term), text))
                 enough = score >= max(2, (len(disclosure.evidence_terms) + 1) // 2)
