@@ -62,6 +62,13 @@ _WEB_ONLY = re.compile(
 )
 """A row's whole answer or location that is one web address, with at most a word leading to it."""
 
+_YEAR = re.compile(
+    r"(?<![\d.,])(?:19[89]\d|20\d\d)(?![\d.,%]|\s*(?:tonnes|t\b|kwh|mwh|gj|m3|hours|employees))"
+)
+"""A year as a column header prints it: four digits, not part of a figure or followed by a unit."""
+_SHORT_YEAR = re.compile(r"\bFY\s?'?\d{2}\b|\b(?:19|20)\d\d\s?[/-]\s?\d{2}\b", re.I)
+"""Years written short ("FY23", "2022/23"): the years of such tables are not read."""
+
 STATUSES = ("complete", "partial", "unsupported", "explained", "omitted", "not-checked")
 
 
@@ -518,6 +525,9 @@ class Evidence:
             lines = [self._figures(span) for span in spans]
             units = "figures in " + " or ".join(disclosure.unit_terms[:3])
             (found if figures_found(lines, disclosure.unit_terms) else missing).append(units)
+            stale = self._stale_years(spans) if units in found else ""
+            if stale:
+                missing.append(stale)
         if missing and found:
             absent = [(name, terms) for name, terms in disclosure.element_terms if name in missing]
             elsewhere = None if spans[0].whole or not absent else self._elsewhere(absent, spans, disclosure)
@@ -598,6 +608,27 @@ class Evidence:
     @cached_property
     def _roles(self) -> dict[int, tuple[str, str]]:
         return {table.number: (table.label, table.location) for table in self.ctx.index.tables}
+
+    def _stale_years(self, spans: list[Span]) -> str:
+        """ "figures for 2023 (its tables give 2020, 2021)" when the spans' data tables head their
+        columns with years and none is a year of the reporting period: the figures are of earlier
+        years. Only from header lines of two years or more (a mention of a base year is no table),
+        and never where years are written short ("FY23", "2022/23"), which this does not read."""
+        period = self.ctx.period
+        if period is None or any(span.link for span in spans):
+            return ""
+        own = {period.start.year, period.end.year}
+        headed: set[int] = set()
+        for span in spans:
+            for line in self.lines(span):
+                if _SHORT_YEAR.search(line):
+                    return ""
+                years = {int(year) for year in _YEAR.findall(line)}
+                if len(years) >= 2:
+                    headed |= years
+        if not headed or headed & own or max(headed) > max(own):
+            return ""
+        return f"figures for {period.end.year} (its tables give {', '.join(map(str, sorted(headed)))})"
 
     def _web_only(self, entries: list[IndexEntry]) -> str:
         """The web address every row of the code gives as its only answer or location ("see

@@ -336,3 +336,27 @@ def test_a_partial_kpi_whose_missing_parts_are_in_another_section_names_it(tmp_p
     assert 'section "Carbon Footprint"' in found.message and found.fix.startswith(
         'Point the row to section "Carbon'
     )
+
+
+STALE_GHG = (
+    "GHG emissions (tCO2e) 2021 2022\n"
+    "Scope 1 1,100 1,250\n"
+    "Scope 2 3,000 3,400\n"
+    "Intensity (tCO2e per employee) 0.9 0.8"
+)
+
+
+def test_a_kpi_whose_tables_give_only_earlier_years_is_partial(tmp_path):
+    result = report(tmp_path, {**SECTIONS, "Environmental Data": STALE_GHG}, BASE)
+    [found] = [f for f in result.findings if f.rule == "ESG501"]
+    assert found.code == "A1.2"
+    assert found.expected == "figures for 2024 (its tables give 2021, 2022)"
+
+
+def test_a_table_of_the_reporting_year_or_a_base_year_mentioned_is_no_stale_figure(tmp_path):
+    current = STALE_GHG.replace("2021 2022", "2023 2024")
+    baseline = f"{COMPLETE_GHG} Against our 2019 baseline emissions fell by 12%."
+    short = STALE_GHG.replace("2021 2022", "FY22 FY23")
+    for body in (current, baseline, short):
+        result = report(tmp_path, {**SECTIONS, "Environmental Data": body}, BASE)
+        assert evidence_findings(result) == [], body
