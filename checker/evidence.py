@@ -175,14 +175,19 @@ _WORD_ENDING = re.compile(r"(?:ing|ed|es|e|s)$")
 def _inflected(term: str) -> re.Pattern[str]:
     """A folded term whose every word may take another ending ("average trained hours" for
     "average training hours"): each word of four letters or more cut to its stem, then any of a
-    plural, verb or agent ending."""
-    words = []
+    plural, verb or agent ending; a number stays as written ("scope 1"). The first stem's letters
+    open the pattern and the word start is checked behind them, so the search skips to them as
+    str.find does (a pattern opening with a look-behind is tried at every character)."""
+    parts = []
     for word in term.split():
-        stem = _WORD_ENDING.sub("", word) if len(word) >= 4 and word.isalpha() else word
-        words.append(
-            re.escape(stem) + ("(?:e|es|s|ed|ing|er|ers)?" if stem != word or word.isalpha() else "")
-        )
-    return re.compile(r"(?<![a-z0-9])" + " ".join(words) + r"(?![a-z0-9])")
+        if word.isalpha():
+            stem = _WORD_ENDING.sub("", word) if len(word) >= 4 else word
+            parts.append((re.escape(stem), "(?:e|es|s|ed|ing|er|ers)?"))
+        else:
+            parts.append((re.escape(word), ""))
+    (first, ending), rest = parts[0], parts[1:]
+    head = f"{first}(?<![a-z0-9]{first}){ending}"
+    return re.compile(head + "".join(f" {stem}{end}" for stem, end in rest) + r"(?![a-z0-9])")
 
 
 def any_found(terms: list[str] | tuple[str, ...], text: str) -> bool:
@@ -620,15 +625,31 @@ class Evidence:
         own = {period.start.year, period.end.year}
         headed: set[int] = set()
         for span in spans:
-            for line in self.lines(span):
-                if _SHORT_YEAR.search(line):
-                    return ""
-                years = {int(year) for year in _YEAR.findall(line)}
-                if len(years) >= 2:
-                    headed |= years
+            years = self._header_years(span)
+            if years is None:
+                return ""
+            headed |= years
         if not headed or headed & own or max(headed) > max(own):
             return ""
         return f"figures for {period.end.year} (its tables give {', '.join(map(str, sorted(headed)))})"
+
+    def _header_years(self, span: Span) -> set[int] | None:
+        """The years of the span's lines that print two or more (column headers); None where a
+        year is written short. Once per span, on the lines with a figure."""
+        key = (span.first, span.last, "years")
+        if key not in self._cache:
+            headed: set[int] | None = set()
+            for line, figure in zip(self.lines(span), self._digits(span), strict=True):
+                if not figure or ("19" not in line and "20" not in line and "FY" not in line.upper()):
+                    continue  # no year, short or long, on the line (most lines of figures)
+                if _SHORT_YEAR.search(line):
+                    headed = None
+                    break
+                years = {int(year) for year in _YEAR.findall(line)}
+                if len(years) >= 2:
+                    headed |= years
+            self._cache[key] = headed
+        return self._cache[key]
 
     def _web_only(self, entries: list[IndexEntry]) -> str:
         """The web address every row of the code gives as its only answer or location ("see
@@ -677,8 +698,10 @@ class Evidence:
             text = self.text(span)
             if elements:
                 score = sum(1 for _, terms in elements if any(word_found(fold(term), text) for term in terms))
-                about = disclosure is None or any_found(disclosure.evidence_terms, text)
-                enough = score == len(elements) and about
+                enough = score == len(elements) and (
+                    disclosure is None
+                    or any(word_found(fold(term), text) for term in disclosure.evidence_terms)
+                )
             elif disclosure is not None:
                 score = sum(1 for term in disclosure.evidence_terms if word_found(fold(term), text))
                 enough = score >= max(2, (len(disclosure.evidence_terms) + 1) // 2)
