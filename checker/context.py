@@ -16,6 +16,7 @@ from .document import Document
 
 if TYPE_CHECKING:
     from .evidence import Evidence
+    from .period import ReportingPeriod
 from .index_parser import ContentIndex, IndexEntry, SectionName
 from .labels import LabelMatcher
 from .page_refs import PrintedPages, own_pages, printed_pages
@@ -54,6 +55,8 @@ class Context:
     versions: dict[str, tuple[Catalog, ...]] = field(default_factory=dict)
     """Every loaded version of each framework, the one the report is held to among them: to name
     the version a code unknown to the report's version belongs to."""
+    period: ReportingPeriod | None = None
+    """The reporting period the report states, if found (checker/period.py)."""
 
     @cached_property
     def titled_entries(self) -> list[IndexEntry]:

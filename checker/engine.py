@@ -86,7 +86,9 @@ def check_document(
     assert index.headings is not None
     labels = labels.for_report()
     every = {f: tuple(c for c in catalogs if c.framework == f) for f in by_framework}
-    ctx = Context(document, index, by_framework, found_claims, index.headings, labels, frameworks, every)
+    ctx = Context(
+        document, index, by_framework, found_claims, index.headings, labels, frameworks, every, period
+    )
     decide_roles(ctx)
     findings = unmarked(run_rules(ctx), document.markers)
     return ReportResult(

@@ -55,6 +55,20 @@ _DIGIT = re.compile(r"\d")
 _PROSE = re.compile(r"(?:\S+\s+){7}.*[a-z)][.!?](?:\s|$)")
 """A remark that reads as sentences (eight words or more, a sentence end): an answer, not a location."""
 
+_WEB_ONLY = re.compile(
+    r"(?:(?:see|refer to|please refer to|available (?:at|on)|visit|at|on|our website|website)\s*:?\s*)*"
+    r"(?P<link>(?:https?://|www\.)\S+?)[.;,]?",
+    re.I,
+)
+"""A row's whole answer or location that is one web address, with at most a word leading to it."""
+
+_YEAR = re.compile(
+    r"(?<![\d.,])(?:19[89]\d|20\d\d)(?![\d.,%]|\s*(?:tonnes|t\b|kwh|mwh|gj|m3|hours|employees))"
+)
+"""A year as a column header prints it: four digits, not part of a figure or followed by a unit."""
+_SHORT_YEAR = re.compile(r"\bFY\s?'?\d{2}\b|\b(?:19|20)\d\d\s?[/-]\s?\d{2}\b", re.I)
+"""Years written short ("FY23", "2022/23"): the years of such tables are not read."""
+
 STATUSES = ("complete", "partial", "unsupported", "explained", "omitted", "not-checked")
 
 
@@ -67,6 +81,11 @@ class Span:
     where: str
     pages: bool = False
     """Read from printed pages (ESG403 judges those rows unsupported), not a section."""
+    whole: bool = False
+    """The whole report outside the index (lines 0..0 stand for it): for the rows of a table that
+    names no section, in a document that holds its report."""
+    link: str = ""
+    """The web address that is a row's only answer (no text of the report is read)."""
 
 
 @dataclass
@@ -79,7 +98,7 @@ class Verdict:
     found: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     elsewhere: Span | None = None
-    """For an unsupported code: the section of the report that does evidence it."""
+    """The section of the report that does evidence it (unsupported), or its missing elements (partial)."""
     why: str = ""
 
 
@@ -149,11 +168,36 @@ def word_found(term: str, text: str) -> bool:
     return False
 
 
+_WORD_ENDING = re.compile(r"(?:ing|ed|es|e|s)$")
+
+
+@lru_cache(maxsize=4096)
+def _inflected(term: str) -> re.Pattern[str]:
+    """A folded term whose every word may take another ending ("average trained hours" for
+    "average training hours"): each word of four letters or more cut to its stem, then any of a
+    plural, verb or agent ending; a number stays as written ("scope 1"). The first stem's letters
+    open the pattern and the word start is checked behind them, so the search skips to them as
+    str.find does (a pattern opening with a look-behind is tried at every character)."""
+    parts = []
+    for word in term.split():
+        if word.isalpha():
+            stem = _WORD_ENDING.sub("", word) if len(word) >= 4 else word
+            parts.append((re.escape(stem), "(?:e|es|s|ed|ing|er|ers)?"))
+        else:
+            parts.append((re.escape(word), ""))
+    (first, ending), rest = parts[0], parts[1:]
+    head = f"{first}(?<![a-z0-9]{first}){ending}"
+    return re.compile(head + "".join(f" {stem}{end}" for stem, end in rest) + r"(?![a-z0-9])")
+
+
 def any_found(terms: list[str] | tuple[str, ...], text: str) -> bool:
-    """Whether any term is in the text: all lexically first, then fuzzily (a long term misspelt or
-    hyphenated differently), so the costly fuzzy pass runs only when no term is there as written."""
+    """Whether any term is in the text: all lexically first; then with other word endings
+    (inflected); then fuzzily (a long term misspelt or hyphenated differently). The costlier
+    passes run only when no term is there as written."""
     folded = [term for term in (fold(term) for term in terms) if term]
     if any(word_found(term, text) for term in folded):
+        return True
+    if any(_inflected(term).search(text) for term in folded):
         return True
     return any(
         fuzz.partial_ratio(term, text, score_cutoff=t.EVIDENCE_FUZZY) > 0
@@ -374,14 +418,32 @@ class Evidence:
         """The span's folded text (a section's without its heading line), computed once."""
         key = (span.first, span.last)
         if key not in self._texts:
-            skip = 0 if span.pages else 1  # a section's heading line is no evidence
-            lines = self.ctx.document.cleaned[span.first - 1 + skip : span.last]
+            skip = 0 if span.pages or span.whole else 1  # a section's heading line is no evidence
+            lines = self.lines(span)[skip:]
             # "kg CO2e/€ thousand sales", "GJ/employee": a ratio reads as "per"
             self._texts[key] = fold_clean(" ".join(lines).replace("/", " per "))
         return self._texts[key]
 
     def lines(self, span: Span) -> list[str]:
+        if span.whole:
+            return self._body[0]
         return self.ctx.document.cleaned[span.first - 1 : span.last]
+
+    def _digits(self, span: Span) -> list[bool]:
+        if span.whole:
+            return self._body[1]
+        return self.ctx.document.with_figure[span.first - 1 : span.last]
+
+    @cached_property
+    def _body(self) -> tuple[list[str], list[bool]]:
+        """The report's lines outside its index, and which hold a digit: the text of rows whose
+        table names no section."""
+        document = self.ctx.document
+        inside = bytearray(len(document.lines) + 2)
+        for start, end in self.ctx.index.spans:
+            inside[start : end + 1] = b"\x01" * (end + 1 - start)
+        kept = [number for number in range(1, len(document.lines) + 1) if not inside[number]]
+        return [document.cleaned[n - 1] for n in kept], [document.with_figure[n - 1] for n in kept]
 
     def _words(self, span: Span) -> int:
         key = (span.first, span.last, "words")
@@ -392,8 +454,7 @@ class Evidence:
     def _figures(self, span: Span) -> tuple[str, str]:
         key = (span.first, span.last, "figures")
         if key not in self._cache:
-            digits = self.ctx.document.with_figure[span.first - 1 : span.last]
-            self._cache[key] = figure_lines(self.lines(span), digits)
+            self._cache[key] = figure_lines(self.lines(span), self._digits(span))
         return self._cache[key]
 
     # -- verdicts -----------------------------------------------------------------------------
@@ -429,6 +490,10 @@ class Evidence:
         if "omitted" in marks:
             why = "one row marks it left out, another points to where it is: which holds is unclear"
             return Verdict("not-checked", first, why=why)
+        link = self._web_only(entries) if disclosure.quantitative else None
+        if link:  # a KPI's figures on a web page: not in the report, so at most partial
+            row = Span(0, 0, f"a link to {link}", link=link)
+            return Verdict("partial", first, [row], [row.where], ["its figures in the report"])
         wanted = catalog_terms(disclosure)
         if not wanted:
             return Verdict("not-checked", first, why="the catalog lists no evidence terms for it")
@@ -445,12 +510,16 @@ class Evidence:
                 return Verdict("not-checked", entry, why=why)
             spans.append(span)
         if not spans:
-            return Verdict("not-checked", first, why="no row points to a section or pages of this report")
+            whole = self._whole_report(entries)
+            if whole is None:
+                return Verdict("not-checked", first, why="no row points to a section or pages of this report")
+            spans = [whole]
         text = self.text(spans[0]) if len(spans) == 1 else " ".join(self.text(span) for span in spans)
         if sum(self._words(span) for span in spans) < t.SPAN_MIN_WORDS:
             return Verdict("not-checked", first, spans, why="the text it points to is too short to judge")
         if not any_found(wanted, text):
-            elsewhere = self._elsewhere(disclosure, spans)
+            elements = disclosure.element_terms
+            elsewhere = None if spans[0].whole else self._elsewhere(elements, spans, disclosure)
             return Verdict("unsupported", first, spans, missing=list(wanted), elsewhere=elsewhere)
         if not disclosure.element_terms:
             return Verdict("complete", first, spans)
@@ -461,8 +530,13 @@ class Evidence:
             lines = [self._figures(span) for span in spans]
             units = "figures in " + " or ".join(disclosure.unit_terms[:3])
             (found if figures_found(lines, disclosure.unit_terms) else missing).append(units)
+            stale = self._stale_years(spans) if units in found else ""
+            if stale:
+                missing.append(stale)
         if missing and found:
-            return Verdict("partial", first, spans, found, missing)
+            absent = [(name, terms) for name, terms in disclosure.element_terms if name in missing]
+            elsewhere = None if spans[0].whole or not absent else self._elsewhere(absent, spans, disclosure)
+            return Verdict("partial", first, spans, found, missing, elsewhere=elsewhere)
         if missing:
             why = "evidence terms found, but no element of the answer"
             return Verdict("not-checked", first, spans, why=why)
@@ -540,25 +614,99 @@ class Evidence:
     def _roles(self) -> dict[int, tuple[str, str]]:
         return {table.number: (table.label, table.location) for table in self.ctx.index.tables}
 
-    def _elsewhere(self, disclosure: Disclosure, spans: list[Span]) -> Span | None:
-        """The section of the index's own names that evidences the disclosure best, when one does
-        clearly: every element (or, with no elements in the catalog, most evidence terms)."""
+    def _stale_years(self, spans: list[Span]) -> str:
+        """ "figures for 2023 (its tables give 2020, 2021)" when the spans' data tables head their
+        columns with years and none is a year of the reporting period: the figures are of earlier
+        years. Only from header lines of two years or more (a mention of a base year is no table),
+        and never where years are written short ("FY23", "2022/23"), which this does not read."""
+        period = self.ctx.period
+        if period is None or any(span.link for span in spans):
+            return ""
+        own = {period.start.year, period.end.year}
+        headed: set[int] = set()
+        for span in spans:
+            years = self._header_years(span)
+            if years is None:
+                return ""
+            headed |= years
+        if not headed or headed & own or max(headed) > max(own):
+            return ""
+        return f"figures for {period.end.year} (its tables give {', '.join(map(str, sorted(headed)))})"
+
+    def _header_years(self, span: Span) -> set[int] | None:
+        """The years of the span's lines that print two or more (column headers); None where a
+        year is written short. Once per span, on the lines with a figure."""
+        key = (span.first, span.last, "years")
+        if key not in self._cache:
+            headed: set[int] | None = set()
+            for line, figure in zip(self.lines(span), self._digits(span), strict=True):
+                if not figure or ("19" not in line and "20" not in line and "FY" not in line.upper()):
+                    continue  # no year, short or long, on the line (most lines of figures)
+                if _SHORT_YEAR.search(line):
+                    headed = None
+                    break
+                years = {int(year) for year in _YEAR.findall(line)}
+                if len(years) >= 2:
+                    headed |= years
+            self._cache[key] = headed
+        return self._cache[key]
+
+    def _web_only(self, entries: list[IndexEntry]) -> str:
+        """The web address every row of the code gives as its only answer or location ("see
+        www.example.com/esg"), or ""."""
+        links = []
+        for entry in entries:
+            parts = [self._answers(entry)]  # holds the location unless a column of sections does
+            if self._roles[entry.table][1] == "section":
+                parts.append(entry.section)
+            match = _WEB_ONLY.fullmatch(" ".join(part for part in parts if part).strip())
+            if not match:
+                return ""
+            links.append(match["link"])
+        return links[0]
+
+    def _whole_report(self, entries: list[IndexEntry]) -> Span | None:
+        """The whole report, for a code whose rows give its title and nothing else: no location
+        column, no answer, no reference to another document ("Annual Report, p. 4" would point
+        elsewhere), a label that reads as its title. Only in a document that holds its report: not
+        a standalone index."""
+        if self.ctx.index.standalone:
+            return None
+        disclosure = self.ctx.disclosure_for(entries[0])
+        assert disclosure is not None
+        for entry in entries:
+            if self._roles[entry.table][1] != "none" or self._answers(entry) or id(entry) not in self._titled:
+                return None
+            if self.ctx.labels.own_score(entry.label, disclosure) < t.LABEL_MATCH:
+                return None  # more than its title in the label ("table for more detail."): unclear where
+        return Span(0, 0, "the whole report (its index names no section for it)", whole=True)
+
+    def _elsewhere(
+        self,
+        elements: tuple[tuple[str, tuple[str, ...]], ...] | list[tuple[str, tuple[str, ...]]],
+        spans: list[Span],
+        disclosure: Disclosure | None = None,
+    ) -> Span | None:
+        """The section of the index's own names that evidences these elements best, when one does
+        clearly: every one of them, and a word of the disclosure's own (an element's word alone,
+        "return", may be about anything); given no elements, most of its evidence terms."""
         best: tuple[int, Span] | None = None
         for key in self._headings:
             span = self._section_span(key)
             if span is None or any(span.first == own.first for own in spans):
                 continue
             text = self.text(span)
-            if disclosure.element_terms:
-                score = sum(
-                    1
-                    for _, terms in disclosure.element_terms
-                    if any(word_found(fold(term), text) for term in terms)
+            if elements:
+                score = sum(1 for _, terms in elements if any(word_found(fold(term), text) for term in terms))
+                enough = score == len(elements) and (
+                    disclosure is None
+                    or any(word_found(fold(term), text) for term in disclosure.evidence_terms)
                 )
-                enough = score == len(disclosure.element_terms)
-            else:
+            elif disclosure is not None:
                 score = sum(1 for term in disclosure.evidence_terms if word_found(fold(term), text))
                 enough = score >= max(2, (len(disclosure.evidence_terms) + 1) // 2)
+            else:
+                return None
             if enough and (best is None or score > best[0]):
                 best = (score, span)
         return best[1] if best else None

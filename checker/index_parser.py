@@ -102,6 +102,8 @@ class IndexTable:
 class ContentIndex:
     entries: list[IndexEntry] = field(default_factory=list)
     tables: list[IndexTable] = field(default_factory=list)
+    standalone: bool = False
+    """The document is an index without its report (decided by checker/roles.py)."""
     sections: list[SectionName] = field(default_factory=list)
     spans: list[tuple[int, int]] = field(default_factory=list)
     headings: Headings | None = None

@@ -23,7 +23,7 @@ from .index_parser import IndexTable
 
 def decide_roles(ctx: Context) -> None:
     """Fill `label`, `location` and `notes` of every table of the index."""
-    standalone = _standalone(ctx)
+    standalone = ctx.index.standalone = _standalone(ctx)
     for table in ctx.index.tables:
         table.label, note = _label_role(ctx, table)
         if note:

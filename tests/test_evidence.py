@@ -245,3 +245,118 @@ def test_the_column_heading_of_a_continued_page_read_into_a_row_is_no_reason():
     assert (
         omission(None, a25, hkex, "Explain: the Group sells software and uses no packaging.") == "explained"
     )
+
+
+def titles_only_report(tmp_path, body: str, codes: list[str]) -> object:
+    """A report whose HKEX index prints codes and titles only: no column names a section."""
+    lines = [
+        "Greenfield Holdings Limited",
+        "ESG Report 2024",
+        "",
+        "About this Report",
+        "This report covers the period from January 1, 2024 to December 31, 2024. It has been prepared in",
+        "accordance with the Environmental, Social and Governance Reporting Guide (Appendix C2) of the HKEX.",
+        FILLER * 2,
+        "",
+        "Our Environment",
+        body,
+        FILLER * 3,
+        "",
+        "HKEX ESG Reporting Guide Content Index",
+        *(f"{code} {ROWS[code]}" for code in codes),
+    ]
+    path = tmp_path / "report.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = check(path).reports[0]
+    assert result.error is None, result.error
+    return result
+
+
+CODES = ["A1", "A1.2", "A1.3", "A2.5", "B1", "B1.1", "B2", "B3", "B4"]
+
+
+def test_a_row_whose_index_names_no_section_is_judged_on_the_whole_report_and_says_so(tmp_path):
+    result = titles_only_report(tmp_path, f"{SCOPE1_ONLY} {PEOPLE}", CODES)
+    [found] = [f for f in result.findings if f.rule == "ESG501" and f.code == "A1.2"]
+    assert "the whole report" in found.message and "Scope 2" in found.expected
+    # no packaging anywhere in the report: A2.5 is unsupported by the whole report, and says so
+    [packaging] = [f for f in result.findings if f.code == "A2.5"]
+    assert packaging.rule == "ESG502" and "the whole report" in packaging.message
+
+
+def test_the_whole_report_evidencing_a_kpi_is_complete(tmp_path):
+    result = titles_only_report(tmp_path, f"{COMPLETE_GHG} {PEOPLE}", CODES)
+    assert [code for _, code in evidence_findings(result)] == ["A1.3", "A2.5"]  # no waste, no packaging
+    assert hkex(result).evidence["complete"] >= 2  # A1.2 and B1.1
+
+
+def test_a_standalone_index_is_not_judged_on_its_own_few_lines(tmp_path):
+    path = tmp_path / "index.txt"
+    rows = "\n".join(f"{code} {ROWS[code]}" for code in CODES)
+    path.write_text(f"HKEX ESG Reporting Guide Content Index\n{rows}\n", encoding="utf-8")
+    result = check(path).reports[0]
+    assert evidence_findings(result) == []
+    assert hkex(result).evidence["complete"] == hkex(result).evidence["partial"] == 0
+
+
+def test_a_term_is_found_with_other_word_endings():
+    from checker.evidence import any_found
+
+    assert any_found(["average training hours"], "the average trained hours were 12")
+    assert any_found(["water withdrawal"], "total water withdrawals by source")
+    assert not any_found(["scope 1"], "scope 12 of the plan")
+    assert not any_found(["average training hours"], "the average salary was raised")
+
+
+def test_a_kpi_that_points_only_to_a_website_is_at_most_partial(tmp_path):
+    rows = [*BASE, ("Environmental Data", "A2.5", "See www.greenfield.com/esg-data")]
+    result = report(tmp_path, SECTIONS, rows)
+    [found] = [f for f in result.findings if f.code == "A2.5"]
+    assert (found.rule, found.kind) == ("ESG501", "partial")
+    assert "www.greenfield.com/esg-data" in found.message and found.expected == "its figures in the report"
+
+
+def test_a_website_beside_a_section_is_read_as_usual(tmp_path):
+    rows = [*BASE, ("Environmental Data", "A2.5", "Packaging is reported on www.greenfield.com and here.")]
+    result = report(tmp_path, SECTIONS, rows)
+    assert not [f for f in result.findings if f.code == "A2.5" and "www" in f.message]
+
+
+def test_a_partial_kpi_whose_missing_parts_are_in_another_section_names_it(tmp_path):
+    sections = {
+        **SECTIONS,
+        "Environmental Data": SCOPE1_ONLY,
+        "Carbon Footprint": "Scope 2 emissions were 3,400 tCO2e; our intensity was 0.8 tCO2e per employee.",
+    }
+    rows = [row if row[1] != "A1" else ("Carbon Footprint", "A1", "") for row in BASE]
+    result = report(tmp_path, sections, rows)
+    [found] = [f for f in result.findings if f.rule == "ESG501"]
+    assert found.code == "A1.2"
+    assert 'section "Environmental Data"' in found.message
+    assert 'section "Carbon Footprint"' in found.message and found.fix.startswith(
+        'Point the row to section "Carbon'
+    )
+
+
+STALE_GHG = (
+    "GHG emissions (tCO2e) 2021 2022\n"
+    "Scope 1 1,100 1,250\n"
+    "Scope 2 3,000 3,400\n"
+    "Intensity (tCO2e per employee) 0.9 0.8"
+)
+
+
+def test_a_kpi_whose_tables_give_only_earlier_years_is_partial(tmp_path):
+    result = report(tmp_path, {**SECTIONS, "Environmental Data": STALE_GHG}, BASE)
+    [found] = [f for f in result.findings if f.rule == "ESG501"]
+    assert found.code == "A1.2"
+    assert found.expected == "figures for 2024 (its tables give 2021, 2022)"
+
+
+def test_a_table_of_the_reporting_year_or_a_base_year_mentioned_is_no_stale_figure(tmp_path):
+    current = STALE_GHG.replace("2021 2022", "2023 2024")
+    baseline = f"{COMPLETE_GHG} Against our 2019 baseline emissions fell by 12%."
+    short = STALE_GHG.replace("2021 2022", "FY22 FY23")
+    for body in (current, baseline, short):
+        result = report(tmp_path, {**SECTIONS, "Environmental Data": body}, BASE)
+        assert evidence_findings(result) == [], body

@@ -9,6 +9,7 @@ are judged (checker/evidence.py); the others count as not checked in the coverag
 Fails:
     A1.2 Direct (Scope 1) and energy indirect (Scope 2) GHG emissions ... Climate Action
         <- "Climate Action" gives Scope 1 in tCO2e, but neither Scope 2 nor an intensity
+    A1.2 ... See www.example.com/esg   <- a KPI whose only answer is a web page: no figures in the report
 Passes:
     A1.2 ... Environmental Data   <- Scope 1, Scope 2 and tCO2e per employee, in tCO2e
 
@@ -36,12 +37,21 @@ def check(ctx: Context) -> Iterator[Finding]:
         entry = verdict.entry
         where = "; ".join(span.where for span in verdict.spans)
         missing = ", ".join(verdict.missing)
-        yield entry_finding(
-            _rule,
-            ctx,
-            entry,
-            f"{entry.framework} {entry.code}: {where} gives {', '.join(verdict.found)} but not {missing}",
-            found=", ".join(verdict.found),
-            expected=missing,
-            fix=f"Disclose {missing} there, or point the row to where the report does.",
-        )
+        if verdict.spans[0].link:  # a KPI whose only answer is a web page
+            yield entry_finding(
+                _rule,
+                ctx,
+                entry,
+                f"{entry.framework} {entry.code}: the row gives only {where}, not its figures in the report",
+                found=where,
+                expected=missing,
+                fix="Give the figures in the report, or point the row to the section that does.",
+            )
+            continue
+        given = ", ".join(verdict.found)
+        message = f"{entry.framework} {entry.code}: {where} gives {given} but not {missing}"
+        fix = f"Disclose {missing} there, or point the row to where the report does."
+        if verdict.elsewhere:
+            message += f"; {verdict.elsewhere.where} does"
+            fix = f"Point the row to {verdict.elsewhere.where.split(' (')[0]} as well."
+        yield entry_finding(_rule, ctx, entry, message, found=given, expected=missing, fix=fix)

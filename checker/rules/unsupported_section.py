@@ -5,6 +5,8 @@ the disclosure's evidence terms, element terms or title words (catalog data), le
 fuzzily. When another section of the report does evidence the disclosure, it is named: the
 index points to the wrong place. Lenient on purpose: one term anywhere in the section passes. Rows
 pointing to pages are ESG403's; rows whose section was not found with confidence are not judged.
+A row of an index that names no section at all is judged on the whole report (outside the index,
+with the row's own answer), and then the finding says the whole report says nothing of it.
 
 Fails:
     305-4 GHG emissions intensity     Board Diversity     <- the section is about the board
@@ -40,7 +42,10 @@ def check(ctx: Context) -> Iterator[Finding]:
         where = "; ".join(span.where for span in verdict.spans)
         shown = ", ".join(f'"{term}"' for term in verdict.missing[:4])
         message = f"{entry.framework} {entry.code} points to {where}, which mentions none of {shown}"
-        if verdict.elsewhere:
+        if any(span.whole for span in verdict.spans):
+            message = f"{entry.framework} {entry.code}: {where} mentions none of {shown}"
+            fix = "Disclose it, or give the reason for its omission in the index."
+        elif verdict.elsewhere:
             message += f"; {verdict.elsewhere.where} does: the row points to the wrong place"
             fix = f"Point the row to {verdict.elsewhere.where.split(' (')[0]}."
         else:
