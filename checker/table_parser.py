@@ -74,7 +74,9 @@ def table_entries(table: list[TableRow], finder: CodeFinder) -> list[TableEntry]
     for row in rows:
         for hit in finder.find_all(row.cells[code_column]):
             label = row.cells[roles["label"]] if roles.get("label") is not None else ""
-            if label == row.cells[code_column]:
+            if label == row.cells[code_column] and roles.get("label") != code_column:
+                label = ""  # one cell merged over the code and label columns, printed in both: unread
+            elif label == row.cells[code_column]:
                 label = row.cells[code_column][hit.end :].strip(" :-")
             entries.append(
                 TableEntry(

@@ -402,3 +402,23 @@ def test_another_schemes_code_before_the_title_is_no_part_of_it(tmp_path):
     report = entries(tmp_path, text, "other.txt")
     (row,) = [e for e in report.entries if e.code == "305-5"]
     assert (row.label, row.remark) == ("Reduction of GHG emissions", "EN19")
+
+
+def test_a_cell_merged_over_the_code_and_label_columns_is_not_judged_as_a_title(tmp_path):
+    """Word and PDF tables converted to Markdown print a merged cell in every column it spans: the
+    text beside the code there may be another row's ("206-1 Expand renewable energy usage")."""
+    report = entries(
+        tmp_path,
+        "# Report 2023\n\n" + PERIOD + "# Emissions\n\nText.\n\n"
+        "| Standard | Disclosure | Title | Page |\n|---|---|---|---|\n"
+        "| GRI 305 | 305-1 | Direct (Scope 1) GHG emissions | 12 |\n"
+        "| GRI 305 | 305-2 | Energy indirect (Scope 2) GHG emissions | 12 |\n"
+        "| GRI 305 | 305-3 | Other indirect (Scope 3) GHG emissions | 13 |\n"
+        "| GRI 206 | | Legal actions for anti-competitive behavior, anti-trust, and monopoly "
+        "practices | 40 |\n"
+        "| Behavior | 206-1 Expand renewable energy usage | 206-1 Expand renewable energy usage | |\n"
+        "| GRI 305 | 305-4 | GHG emissions intensity | 13 |\n",
+    )
+    labels = {e.code: e.label for e in report.entries}
+    assert labels["206-1"] == "" and labels["305-4"] == "GHG emissions intensity"
+    assert not [f for f in report.findings if f.code == "206-1" and f.rule.startswith("ESG10")]
