@@ -45,19 +45,23 @@ ROWS = {
 }
 
 
+OPENING = (
+    "Greenfield Holdings Limited",
+    "ESG Report 2024",
+    "",
+    "About this Report",
+    "This report covers the period from January 1, 2024 to December 31, 2024. It has been prepared in",
+    "accordance with the Environmental, Social and Governance Reporting Guide (Appendix C2) of the HKEX.",
+    FILLER * 2,
+    "",
+)
+"""The report's opening: its period and its HKEX statement of use."""
+
+
 def report(tmp_path, sections: dict[str, str], index: list[tuple[str, str, str]]) -> object:
     """A report with these sections (each padded to a judgeable length) and an HKEX index of
     (section, code, answer) rows, checked; its one report result."""
-    lines = [
-        "Greenfield Holdings Limited",
-        "ESG Report 2024",
-        "",
-        "About this Report",
-        "This report covers the period from January 1, 2024 to December 31, 2024. It has been prepared in",
-        "accordance with the Environmental, Social and Governance Reporting Guide (Appendix C2) of the HKEX.",
-        FILLER * 2,
-        "",
-    ]
+    lines = list(OPENING)
     for name, body in sections.items():
         lines += [name, body, FILLER * 3, ""]
     lines += ["HKEX ESG Reporting Guide Content Index"]
@@ -250,14 +254,7 @@ def test_the_column_heading_of_a_continued_page_read_into_a_row_is_no_reason():
 def titles_only_report(tmp_path, body: str, codes: list[str]) -> object:
     """A report whose HKEX index prints codes and titles only: no column names a section."""
     lines = [
-        "Greenfield Holdings Limited",
-        "ESG Report 2024",
-        "",
-        "About this Report",
-        "This report covers the period from January 1, 2024 to December 31, 2024. It has been prepared in",
-        "accordance with the Environmental, Social and Governance Reporting Guide (Appendix C2) of the HKEX.",
-        FILLER * 2,
-        "",
+        *OPENING,
         "Our Environment",
         body,
         FILLER * 3,
