@@ -7,8 +7,11 @@ def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
 
-def make_pdf(pages: list[list[str]]) -> bytes:
-    """A PDF whose page i shows pages[i] top to bottom; an empty list makes a page with no text."""
+def make_pdf(pages: list[list[str]], links: dict[tuple[int, int], str] | None = None) -> bytes:
+    """A PDF whose page i shows pages[i] top to bottom; an empty list makes a page with no text.
+    `links` puts a link annotation over line j of page i: {(i, j): "https://..."} a web link,
+    {(i, j): "#2"} a jump to page 2 (0-based) of the document."""
+    links = links or {}
     objects: list[bytes] = []
     count = len(pages)
     kids = " ".join(f"{3 + 2 * i} 0 R" for i in range(count))
@@ -17,9 +20,12 @@ def make_pdf(pages: list[list[str]]) -> bytes:
     font = 3 + 2 * count
     for number, lines in enumerate(pages):
         content_id = 4 + 2 * number
+        annots = " ".join(
+            _link(750 - 12 * line, target) for (page, line), target in sorted(links.items()) if page == number
+        )
         objects.append(
             f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {content_id} 0 R "
-            f"/Resources << /Font << /F1 {font} 0 R >> >> >>".encode()
+            f"/Resources << /Font << /F1 {font} 0 R >> >> /Annots [{annots}] >>".encode()
         )
         if lines:
             body = (
@@ -42,3 +48,13 @@ def make_pdf(pages: list[list[str]]) -> bytes:
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     return bytes(out)
+
+
+def _link(baseline: int, target: str) -> str:
+    """A link annotation over the line printed at this baseline: to a web address, or a jump ("#2")."""
+    action = (
+        f"<< /S /GoTo /D [{3 + 2 * int(target[1:])} 0 R /Fit] >>"
+        if target.startswith("#")
+        else f"<< /S /URI /URI ({_escape(target)}) >>"
+    )
+    return f"<< /Type /Annot /Subtype /Link /Rect [45 {baseline - 3} 560 {baseline + 10}] /A {action} >>"

@@ -230,3 +230,72 @@ def test_text_reports_need_no_row_their_line_is_the_row(tmp_path):
     text = CLEAN.read_text(encoding="utf-8")
     path.write_text(text.replace("305-4 GHG emissions intensity", INDEX_PAGE[5]), encoding="utf-8")
     assert _json(path)["ESG101", "305-4"]["row"] is None
+
+
+def _linked_index_pdf(tmp_path, links):
+    from pdfmaker import make_pdf
+
+    body = [
+        "Sustainability Report 2023",
+        "This report covers the year ended 31 December 2023.",
+        "Climate Action",
+        "Our emissions fell in 2023 across our sites and offices.",
+        "Our People",
+        "We hired 120 people in 2023 and offer parental leave to all.",
+    ]
+    index = [
+        "GRI Content Index",
+        "Climate Action",
+        "305-1 Direct (Scope 1) GHG emissions",
+        "305-2 Energy indirect (Scope 2) GHG emissions",
+        "305-3 Other indirect (Scope 3) GHG emissions",
+        "Our People",
+        "401-1 New employee hires and employee turnover",
+        "401-3 Parental leave",
+        "Committee Composition",
+        "2-9 Governance structure and composition",
+        "2-10 Nomination and selection of the highest governance body",
+        "2-11 Chair of the highest governance body",
+        "2-12 Role of the highest governance body in overseeing the management of impacts",
+    ]
+    path = tmp_path / "report.pdf"
+    path.write_bytes(make_pdf([body, index], links))
+    return check(path).reports[0]
+
+
+def test_a_location_printed_as_a_link_to_a_web_page_is_no_section_of_the_report(tmp_path):
+    """PDF link annotations: text under a link to a web page names another document; a jump within
+    the report leaves its text a section name."""
+    plain = _linked_index_pdf(tmp_path, {})
+    assert [f.found for f in plain.findings if f.rule == "ESG401"] == ["Committee Composition"]
+    linked = _linked_index_pdf(tmp_path, {(1, 8): "https://example.com/committees", (1, 1): "#0"})
+    assert [f for f in linked.findings if f.rule == "ESG401"] == []
+    jump = _linked_index_pdf(tmp_path, {(1, 8): "#0"})
+    assert [f.found for f in jump.findings if f.rule == "ESG401"] == ["Committee Composition"]
+
+
+def test_word_links_to_web_pages_are_read_as_such(tmp_path):
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    word = docx.Document()
+    paragraph = word.add_paragraph("See ")
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), paragraph.part.relate_to("https://example.com", RELATIONSHIP_TYPE.HYPERLINK, True))
+    run, text = OxmlElement("w:r"), OxmlElement("w:t")
+    text.text = "Committee Composition"
+    run.append(text)
+    link.append(run)
+    paragraph._p.append(link)
+    bookmark = OxmlElement("w:hyperlink")  # a jump to a bookmark of the document: no address
+    bookmark.set(qn("w:anchor"), "climate")
+    run, text = OxmlElement("w:r"), OxmlElement("w:t")
+    text.text = "Climate Action"
+    run.append(text)
+    bookmark.append(run)
+    word.add_paragraph()._p.append(bookmark)
+    path = tmp_path / "draft.docx"
+    word.save(path)
+    assert read_document(path).web_links == {"committee composition"}
