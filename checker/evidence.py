@@ -207,7 +207,7 @@ def any_found(terms: list[str] | tuple[str, ...], text: str) -> bool:
     )
 
 
-def figure_lines(lines: list[str], digits: list[bool]) -> tuple[str, str]:
+def figure_lines(lines: list[str], digits: bytearray) -> tuple[str, str]:
     """The lines with a figure on them or on the two lines below (where a unit may stand beside
     its figures: a data table's unit column or header), as printed and folded, each joined once.
     `digits` says which lines hold a digit (Document.with_figure of the same lines)."""
@@ -429,13 +429,13 @@ class Evidence:
             return self._body[0]
         return self.ctx.document.cleaned[span.first - 1 : span.last]
 
-    def _digits(self, span: Span) -> list[bool]:
+    def _digits(self, span: Span) -> bytearray:
         if span.whole:
             return self._body[1]
         return self.ctx.document.with_figure[span.first - 1 : span.last]
 
     @cached_property
-    def _body(self) -> tuple[list[str], list[bool]]:
+    def _body(self) -> tuple[list[str], bytearray]:
         """The report's lines outside its index, and which hold a digit: the text of rows whose
         table names no section."""
         document = self.ctx.document
@@ -443,7 +443,7 @@ class Evidence:
         for start, end in self.ctx.index.spans:
             inside[start : end + 1] = b"\x01" * (end + 1 - start)
         kept = [number for number in range(1, len(document.lines) + 1) if not inside[number]]
-        return [document.cleaned[n - 1] for n in kept], [document.with_figure[n - 1] for n in kept]
+        return [document.cleaned[n - 1] for n in kept], bytearray(document.with_figure[n - 1] for n in kept)
 
     def _words(self, span: Span) -> int:
         key = (span.first, span.last, "words")
