@@ -1,11 +1,15 @@
-"""The PDF path against plain pypdfium2 extraction, and a batch of reports with 1 and 2 jobs.
+"""The PDF path against plain pypdfium2 extraction, and a batch of reports with 1 and 2 jobs and
+on a local Dask cluster of 2 worker processes (with the dask extra; skipped without it).
 
-python benchmarks/pdf_and_batch.py [--pages 1000] [--reports 200]
+python benchmarks/pdf_and_batch.py [--pages 1000] [--reports 200]   # --pages 0: the batch only
 
 The PDF is written by the tests' own PDF maker: the bundled report's lines, 60 to a page, so
 it has the bundled report's index and headings. "pypdfium2 alone" opens it and extracts every
 page's text, as the reader does; "read_document" adds the checker's own page and line work;
 "check" is the whole check. The batch is N copies of the bundled report in a temporary folder.
+The Dask cluster is started (its time given apart) before the batch is timed, as a real one is
+running before a batch is sent to it; the batch is timed twice on it: its new worker processes
+import esgcheck and build the catalogs on their first report, then again on the same workers.
 """
 
 from __future__ import annotations
@@ -75,6 +79,20 @@ def batch_figures(reports: int, folder: Path) -> None:
     for jobs in (1, 2):
         seconds = timed(lambda j=jobs: check(batch, jobs=j))
         print(f"  --jobs {jobs}         {seconds:6.2f} s  ({seconds / reports * 1000:5.1f} ms a report)")
+    try:
+        from distributed import LocalCluster
+    except ImportError:
+        print("  Dask: skipped (pip install '.[dask]')")
+        return
+    start = time.perf_counter()
+    with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster:
+        started = time.perf_counter() - start
+        for run in ("new workers", "again"):
+            seconds = timed(lambda: check(batch, dask=cluster.scheduler_address))
+            print(
+                f"  Dask, 2 workers  {seconds:6.2f} s  ({seconds / reports * 1000:5.1f} ms a report; {run})"
+            )
+        print(f"  (the Dask cluster started in {started:.2f} s)")
 
 
 def main() -> None:
@@ -83,7 +101,8 @@ def main() -> None:
     parser.add_argument("--reports", type=int, default=200)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        pdf_figures(args.pages, Path(folder))
+        if args.pages:
+            pdf_figures(args.pages, Path(folder))
         batch_figures(args.reports, Path(folder))
 
 

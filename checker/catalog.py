@@ -431,37 +431,57 @@ def validate_catalog(raw: Any, path: str) -> None:
 def load_catalog_file(path: str | Path, validate: bool = True) -> Catalog:
     """Load one catalog file; every problem becomes an InputError naming the file. A validated
     (user) catalog is untrusted: its size, YAML aliases and regexes are bounded first."""
+    name = str(path)
+    data = read_catalog_bytes(path, validate)
+    if not validate:
+        return _parse_catalog(_catalog_text(name, data), name, validate)
+    return user_catalog(name, data)
+
+
+def read_catalog_bytes(path: str | Path, bounded: bool = True) -> bytes:
+    """A catalog file's bytes (a user catalog's, `bounded`, at most MAX_CATALOG_BYTES); InputError
+    naming the file when it cannot be read."""
     from .untrusted import MAX_CATALOG_BYTES, check_size  # user catalogs only: ~5 ms of imports
 
     name = str(path)
     try:
         with open(path, "rb") as handle:
-            if validate:
+            if bounded:
                 check_size(name, os.fstat(handle.fileno()).st_size)
                 data = handle.read(MAX_CATALOG_BYTES + 1)
                 check_size(name, len(data))  # a pipe or a special file has no size to stat
-            else:
-                data = handle.read()
-        text = data.decode("utf-8")
+                return data
+            return handle.read()
     except FileNotFoundError:
         raise InputError(name, "no such catalog file") from None
     except IsADirectoryError:
         raise InputError(name, "is a directory, not a catalog file") from None
     except OSError as err:
         raise InputError(name, f"cannot be read as a catalog ({err.strerror or err})") from None
-    except UnicodeDecodeError as err:
-        raise InputError(name, f"cannot be read as a catalog (not UTF-8: {err.reason})") from None
-    if not validate:
-        return _parse_catalog(text, name, validate)
-    from . import cache
 
+
+def user_catalog(name: str, data: bytes) -> Catalog:
+    """A user catalog from its file's bytes, named `name`, validated (once per content: the
+    built catalog is cached); where the bytes were read does not matter (a Dask worker)."""
+    from . import cache
+    from .untrusted import check_size
+
+    check_size(name, len(data))
+    text = _catalog_text(name, data)
     key = cache.key("user", [name.encode(), data])  # validated once per content: no jsonschema after
     found = cache.load(key)
     if isinstance(found, Catalog):
         return found
-    found = _parse_catalog(text, name, validate)
+    found = _parse_catalog(text, name, True)
     cache.store(key, found)
     return found
+
+
+def _catalog_text(name: str, data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise InputError(name, f"cannot be read as a catalog (not UTF-8: {err.reason})") from None
 
 
 def _parse_catalog(text: str, name: str, validate: bool) -> Catalog:

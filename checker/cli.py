@@ -168,6 +168,14 @@ def main() -> None:
     help="Check reports in N parallel processes (0: one per core when several reports).",
 )
 @click.option(
+    "--dask",
+    "dask",
+    metavar="ADDRESS",
+    help="Check the reports on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786), for "
+    "thousands of reports on several machines; the workers read them at the same paths. Needs the dask "
+    "extra. On one machine --jobs is simpler and faster.",
+)
+@click.option(
     "--color/--no-color",
     default=None,
     help="Force or disable colour (default: on a terminal, unless NO_COLOR is set).",
@@ -192,6 +200,7 @@ def check(
     versions: tuple[str, ...],
     material_topics: tuple[str, ...],
     jobs: int,
+    dask: str | None,
     color: bool | None,
 ) -> None:
     """Check reports (.txt, .md, .pdf, .docx): files, folders, globs, or - for standard input."""
@@ -217,11 +226,14 @@ def check(
         click.echo(f"esgcheck: {err}", err=True)
         sys.exit(2)
     sources = run.sources
+    if dask and jobs:
+        click.echo("esgcheck: --jobs and --dask: choose one (the Dask workers check the reports)", err=True)
+        sys.exit(2)
     jobs = jobs or min(os.cpu_count() or 1, len(sources))
     show_progress = output_format in ("text", "summary", "html") and len(sources) > 1 and sys.stderr.isatty()
     try:
         with _progress(show_progress, len(sources)) as advance:
-            result = run.check(jobs, on_report=advance)
+            result = run.check(jobs, on_report=advance, dask=dask)
     except InputError as err:  # a bad catalog or option value (OptionError) concerns every report
         click.echo(f"esgcheck: {err}", err=True)
         sys.exit(2)

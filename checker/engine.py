@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -15,9 +16,11 @@ from .catalog import (
     code_key,
     for_year,
     load_catalog_file,
+    read_catalog_bytes,
     resolve_extends,
     select_catalogs,
     shipped_catalogs,
+    user_catalog,
     with_material_topics,
 )
 from .claims import Claim, read_claims
@@ -47,9 +50,19 @@ def _tools(catalogs: tuple[Catalog, ...]) -> tuple[IndexParser, LabelMatcher]:
 @lru_cache(maxsize=4)
 def load_catalogs(extra: tuple[str, ...] = ()) -> list[Catalog]:
     """Shipped catalogs plus user catalogs (validated); a user catalog of the same id replaces one."""
+    return _with_user(load_catalog_file(path, validate=True) for path in extra)
+
+
+@lru_cache(maxsize=4)
+def _sent_catalogs(files: tuple[tuple[str, bytes], ...]) -> list[Catalog]:
+    """load_catalogs on a Dask worker: the user catalogs from the bytes read where check() ran, each
+    named by its path there; built once per worker process, as load_catalogs builds them once."""
+    return _with_user(user_catalog(name, data) for name, data in files)
+
+
+def _with_user(user: Iterable[Catalog]) -> list[Catalog]:
     catalogs = {catalog.id: catalog for catalog in shipped_catalogs()}
-    for path in extra:
-        catalog = load_catalog_file(path, validate=True)
+    for catalog in user:
         catalogs[catalog.id] = catalog
     return resolve_extends(list(catalogs.values()))
 
@@ -297,6 +310,7 @@ def check(
     on_report: Callable[[ReportResult], None] | None = None,
     thresholds: Mapping[str, object] | None = None,
     material_topics: Iterable[str] = (),
+    dask: object | None = None,
 ) -> CheckResult:
     """Check report files, folders, globs (or `text`); a report that cannot be read keeps its error.
 
@@ -308,6 +322,10 @@ def check(
     `material_topics` names the report's material topics (["305", "GRI 403: Occupational Health and
     Safety"]): their disclosures become required where the claim level requires them (GRI "in
     accordance"), advice where it advises.
+    `dask` checks the reports on a Dask cluster, one task per report (the `dask` extra): the
+    scheduler's address ("tcp://host:8786"), or a distributed.Client or cluster object; `jobs` is
+    then not used. The workers read the reports at the paths given here (a shared file system);
+    the user catalogs are sent to them. See checker/cluster.py.
     """
     loaded = load_catalogs(tuple(map(str, catalogs)))  # fail once, before any report, on a bad catalog
     try:
@@ -325,7 +343,12 @@ def check(
     if text is not None:
         reports.append(_check_one(lambda: text_document(name, text), name, options))
     paths = expand_sources(sources)
-    if jobs > 1 and len(paths) > 1:
+    if dask is not None and paths:
+        from .cluster import check_on_dask
+
+        files = tuple((name, read_catalog_bytes(name)) for name in options.catalogs)
+        reports += check_on_dask(dask, paths, replace(options, sent_catalogs=files), on_report)
+    elif jobs > 1 and len(paths) > 1:
         from concurrent.futures import ProcessPoolExecutor  # ~30 ms of imports a single report never needs
 
         with ProcessPoolExecutor(max_workers=min(jobs, len(paths)), initializer=_ignore_interrupt) as pool:
@@ -350,6 +373,8 @@ class _Options:
     versions: dict[str, str]
     thresholds: dict[str, float]
     material_topics: tuple[str, ...] = ()
+    sent_catalogs: tuple[tuple[str, bytes], ...] | None = None
+    """The user catalogs' bytes, for a Dask worker, which may not see their paths."""
 
 
 def _notify(on_report: Callable[[ReportResult], None] | None, report: ReportResult) -> ReportResult:
@@ -365,15 +390,21 @@ def _ignore_interrupt() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _check_path(source: Source, options: _Options) -> ReportResult:
+def _check_path(source: Source, options: _Options, folder: str | None = None) -> ReportResult:
+    """One report: what the process pool and a Dask worker run. A relative path is read from
+    `folder` when given (the folder check() ran in, not a worker's), and keeps its name."""
     if source.problem:
         return ReportResult(path=source.path, error=f"{source.path}: {source.problem}")
-    return _check_one(lambda: read_document(source.path), source.path, options)
+    where = os.path.join(folder, source.path) if folder else source.path
+    return _check_one(lambda: read_document(where, source.path), source.path, options)
 
 
 def _check_one(read: Callable[[], Document], name: str, options: _Options) -> ReportResult:
     try:
-        catalogs = load_catalogs(options.catalogs)
+        if options.sent_catalogs is None:
+            catalogs = load_catalogs(options.catalogs)
+        else:
+            catalogs = _sent_catalogs(options.sent_catalogs)
         with t.overridden(options.thresholds):
             return check_document(read(), catalogs, options.claims, options.versions, options.material_topics)
     except InputError as err:

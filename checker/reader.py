@@ -15,10 +15,11 @@ _PAGE_MARK = re.compile(r"^ \S")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
-def read_document(path: str | Path) -> Document:
-    """Read one report; raise InputError naming the file for anything unusable."""
+def read_document(path: str | Path, name: str | None = None) -> Document:
+    """Read one report; raise InputError naming the file for anything unusable. `name` names it
+    (in the document and errors) when not its path: a relative path read from another folder."""
     path = Path(path)
-    name = str(path)
+    name = str(path if name is None else Path(name))
     if path.is_symlink():
         from .walk import link_problem
 

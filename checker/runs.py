@@ -59,9 +59,21 @@ class Run:
     sources: list[Source]
     stdin: bool
 
-    def check(self, jobs: int, on_report: Callable[[Any], None] | None = None) -> CheckResult:
+    def check(
+        self, jobs: int, on_report: Callable[[Any], None] | None = None, dask: str | None = None
+    ) -> CheckResult:
         """Each group checked with its settings; one result, the reports in the order named (standard
-        input first). InputError for a bad catalog or option value, as engine.check."""
+        input first). InputError for a bad catalog or option value, as engine.check. `dask`: the
+        address of a Dask scheduler to check on, connected to once for all the groups."""
+        from contextlib import nullcontext
+
+        if dask is not None:
+            from .cluster import connected
+
+        with connected(dask) if dask is not None else nullcontext() as client:
+            return self._check(jobs, on_report, client)
+
+    def _check(self, jobs: int, on_report: Callable[[Any], None] | None, client: Any) -> CheckResult:
         from . import __version__
         from .stdin import check_sources
 
@@ -79,6 +91,7 @@ class Run:
                 material_topics=group.material_topics,
                 jobs=jobs,
                 on_report=on_report,
+                dask=client,
             )
             group.reports = list(result.reports)
             reports = iter(result.reports)

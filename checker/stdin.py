@@ -47,7 +47,11 @@ def check_sources(sources: list[Source], stdin: bool, **options: Any) -> CheckRe
         return check(*sources, text=text, name=NAME, **options)
     assert temporary is not None
     try:
-        result = check(temporary, *sources, **options)
+        if options.get("dask") is None:
+            result = check(temporary, *sources, **options)
+        else:  # the temporary copy is on this machine only, not on the cluster's
+            result = check(temporary, **{**options, "dask": None})
+            result.reports += check(*sources, **options).reports
     finally:
         os.unlink(temporary)
     first = result.reports[0]
