@@ -112,3 +112,14 @@ def test_a_legacy_byte_far_into_a_report_is_still_sniffed(tmp_path, expected):
     got = [(f.rule, f.line, f.code) for f in report.findings]
     assert got == [(rule, line + offset if line else line, code) for rule, line, code in rows]
     assert len(report.entries) == count
+
+
+def test_a_pdf_of_no_pages_says_so_after_a_damaged_one(tmp_path):
+    """PDFium keeps the last error of the thread: a damaged PDF read first must not make the next
+    PDF of no pages read as damaged too."""
+    damaged, empty = tmp_path / "damaged.pdf", tmp_path / "empty.pdf"
+    damaged.write_bytes(make_pdf([["305-1 Direct (Scope 1) GHG emissions"]])[:400])
+    empty.write_bytes(make_pdf([]))
+    results = check(damaged, empty).reports
+    assert "damaged or truncated" in results[0].error
+    assert results[1].error.endswith("is a PDF with no pages")

@@ -77,12 +77,14 @@ _PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
 
 
 def _pdf_problem(message: str, data: bytes) -> str:
-    """PDFium's reason in words; it refuses a valid PDF of no pages with the code for 'Success'."""
+    """PDFium's reason in words. It refuses a valid PDF of no pages without setting an error, so it
+    reports the code for 'Success', or the last error of an earlier file in the same thread: a PDF
+    with no page object is one of no pages whatever the message."""
     lowered = message.lower()
     if "password" in lowered or "security" in lowered:
         return "is an encrypted PDF; save an unprotected copy first"
+    if not _PAGE_OBJECT.search(data):
+        return "is a PDF with no pages"
     if "success" in lowered:
-        if not _PAGE_OBJECT.search(data):
-            return "is a PDF with no pages"
         return "is a PDF that PDFium cannot open (it gives no reason)"
     return "is a damaged or truncated PDF (" + message.strip().rstrip(".") + ")"
