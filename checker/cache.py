@@ -10,7 +10,6 @@ Entries are pickles written by this user into this user's own cache folder.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import pickle
 from collections.abc import Iterable
@@ -31,10 +30,23 @@ def folder() -> Path | None:
     return Path(base) / "esgcheck"
 
 
+def _sha256(data: bytes) -> Any:
+    """SHA-256 from the interpreter's own module (_sha256 up to Python 3.11, _sha2 after): the same
+    digest as hashlib's, without the OpenSSL library `import hashlib` loads (a few ms a run)."""
+    try:
+        from _sha256 import sha256
+    except ImportError:
+        try:
+            from _sha2 import sha256  # type: ignore[import-not-found,no-redef]
+        except ImportError:
+            from hashlib import sha256
+    return sha256(data)
+
+
 def key(kind: str, parts: Iterable[bytes]) -> str | None:
     """A hash of what the cached value was built from, with this package's version and code;
     None (no caching) when that code cannot be read (an install without .py sources)."""
-    digest = hashlib.sha256(f"{kind}\0{__version__}\0{FORMAT}\0".encode())
+    digest = _sha256(f"{kind}\0{__version__}\0{FORMAT}\0".encode())
     try:
         for module in BUILDERS:
             digest.update(Path(__file__).with_name(module).read_bytes())
