@@ -151,3 +151,17 @@ def test_a_checkout_with_no_frameworks_package_reads_its_frameworks_folder():
     assert done.returncode == 0, done.stderr
     folder, count = done.stdout.split()
     assert folder == str(root / "frameworks") and int(count) > 0
+
+
+@pytest.mark.parametrize("columns", [None, "", "0", "-5", "abc", "100"])
+def test_the_text_width_is_shutils_terminal_width(monkeypatch, columns):
+    """The text report's width, read without importing shutil, is the one shutil would give."""
+    import shutil
+
+    from checker.output import _terminal_width
+
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    assert _terminal_width() == shutil.get_terminal_size((80, 24)).columns
