@@ -386,18 +386,18 @@ def validate_catalog(raw: Any, path: str) -> None:
         error = errors[0]
         where = "/".join(str(part) for part in error.absolute_path) or "(top level)"
         raise InputError(path, f"invalid catalog at key '{where}': {error.message}")
-    patterns = [("code_pattern", raw.get("code_pattern", ""))]
+    patterns = [("code_pattern", raw.get("code_pattern", ""), 0)]  # with the flags each is run with
     for number, level in enumerate(raw.get("claim_levels", [])):
         phrases = enumerate(level["phrases"])
-        patterns += [(f"claim_levels/{number}/phrases/{n}", phrase) for n, phrase in phrases]
-    patterns += [(f"mentions/{n}", mention) for n, mention in enumerate(raw.get("mentions", []))]
-    for key, pattern in patterns:
+        patterns += [(f"claim_levels/{number}/phrases/{n}", phrase, re.I) for n, phrase in phrases]
+    patterns += [(f"mentions/{n}", mention, re.I) for n, mention in enumerate(raw.get("mentions", []))]
+    for key, pattern, flags in patterns:
         try:
-            re.compile(pattern)
+            re.compile(pattern, flags)
         except re.error as err:
             problem = f"the regex does not compile ({err})"
             raise InputError(path, f"invalid catalog at key '{key}': {problem}") from None
-        problem = pattern_problem(pattern)
+        problem = pattern_problem(pattern, flags)
         if problem:
             raise InputError(path, f"invalid catalog at key '{key}': the regex {problem}")
     if not raw["disclosures"] and not raw.get("recognise_only"):
