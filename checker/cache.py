@@ -19,8 +19,9 @@ from typing import Any
 from . import __version__
 
 FORMAT = 1
-BUILDERS = ("catalog.py", "text.py")
-"""The code a built catalog depends on: an edit to either (an editable install) is a miss."""
+BUILDERS = ("catalog.py", "text.py", "untrusted.py")
+"""The code a built catalog depends on: an edit to any (an editable install) is a miss. untrusted.py
+decides which user catalogs are refused: a catalog cached as valid is checked again by new rules."""
 
 
 def folder() -> Path | None:

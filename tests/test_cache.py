@@ -83,6 +83,12 @@ def test_the_key_changes_with_any_byte():
     assert cache.key("user", [b"x"]) != cache.key("shipped", [b"x"])
 
 
+def test_the_refusal_rules_are_part_of_the_key():
+    """A user catalog cached as valid is checked again when the rules that refuse catalogs change
+    (checker/untrusted.py): a pattern a newer version refuses is not loaded from an older cache."""
+    assert {"catalog.py", "untrusted.py"} <= set(cache.BUILDERS)
+
+
 def test_no_cache_when_the_building_code_cannot_be_read(cache_home, monkeypatch):
     monkeypatch.setattr(cache, "BUILDERS", ("no-such-module.py",))
     assert cache.key("shipped", [b"x"]) is None
