@@ -10,7 +10,6 @@ Entries are pickles written by this user into this user's own cache folder.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import pickle
 from collections.abc import Iterable
@@ -20,8 +19,9 @@ from typing import Any
 from . import __version__
 
 FORMAT = 1
-BUILDERS = ("catalog.py", "text.py")
-"""The code a built catalog depends on: an edit to either (an editable install) is a miss."""
+BUILDERS = ("catalog.py", "text.py", "untrusted.py")
+"""The code a built catalog depends on: an edit to any (an editable install) is a miss. untrusted.py
+decides which user catalogs are refused: a catalog cached as valid is checked again by new rules."""
 
 
 def folder() -> Path | None:
@@ -31,10 +31,23 @@ def folder() -> Path | None:
     return Path(base) / "esgcheck"
 
 
+def _sha256(data: bytes) -> Any:
+    """SHA-256 from the interpreter's own module (_sha256 up to Python 3.11, _sha2 after): the same
+    digest as hashlib's, without the OpenSSL library `import hashlib` loads (a few ms a run)."""
+    try:
+        from _sha256 import sha256
+    except ImportError:
+        try:
+            from _sha2 import sha256  # type: ignore[import-not-found,no-redef]
+        except ImportError:
+            from hashlib import sha256
+    return sha256(data)
+
+
 def key(kind: str, parts: Iterable[bytes]) -> str | None:
     """A hash of what the cached value was built from, with this package's version and code;
     None (no caching) when that code cannot be read (an install without .py sources)."""
-    digest = hashlib.sha256(f"{kind}\0{__version__}\0{FORMAT}\0".encode())
+    digest = _sha256(f"{kind}\0{__version__}\0{FORMAT}\0".encode())
     try:
         for module in BUILDERS:
             digest.update(Path(__file__).with_name(module).read_bytes())

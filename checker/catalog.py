@@ -6,13 +6,11 @@ to import); user catalogs are validated when loaded, with the file and key named
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property, lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -362,14 +360,23 @@ def _yaml_load(text: str) -> Any:
 def _frameworks_folder() -> Any:
     """The bundled catalogs: package data of an installed wheel, else a source checkout's frameworks/
     (`python -m checker` run from the repository root imports the checkout, which has no
-    checker.frameworks package)."""
+    checker.frameworks package). The package's folder when it is one (importlib.resources costs
+    ~10 ms of imports a run); importlib.resources only for an install that is not (a zip)."""
     try:
-        return resources.files("checker.frameworks")
-    except ModuleNotFoundError:
+        from . import frameworks
+    except ImportError:  # "cannot import name": no such subpackage
         return Path(__file__).resolve().parent.parent / "frameworks"
+    for where in frameworks.__path__:
+        if os.path.isdir(where):
+            return Path(where)
+    from importlib import resources
+
+    return resources.files("checker.frameworks")
 
 
 def catalog_schema() -> dict[str, Any]:
+    import json
+
     return json.loads(_frameworks_folder().joinpath("catalog.schema.json").read_text())
 
 
@@ -385,18 +392,18 @@ def validate_catalog(raw: Any, path: str) -> None:
         error = errors[0]
         where = "/".join(str(part) for part in error.absolute_path) or "(top level)"
         raise InputError(path, f"invalid catalog at key '{where}': {error.message}")
-    patterns = [("code_pattern", raw.get("code_pattern", ""))]
+    patterns = [("code_pattern", raw.get("code_pattern", ""), 0)]  # with the flags each is run with
     for number, level in enumerate(raw.get("claim_levels", [])):
         phrases = enumerate(level["phrases"])
-        patterns += [(f"claim_levels/{number}/phrases/{n}", phrase) for n, phrase in phrases]
-    patterns += [(f"mentions/{n}", mention) for n, mention in enumerate(raw.get("mentions", []))]
-    for key, pattern in patterns:
+        patterns += [(f"claim_levels/{number}/phrases/{n}", phrase, re.I) for n, phrase in phrases]
+    patterns += [(f"mentions/{n}", mention, re.I) for n, mention in enumerate(raw.get("mentions", []))]
+    for key, pattern, flags in patterns:
         try:
-            re.compile(pattern)
+            re.compile(pattern, flags)
         except re.error as err:
             problem = f"the regex does not compile ({err})"
             raise InputError(path, f"invalid catalog at key '{key}': {problem}") from None
-        problem = pattern_problem(pattern)
+        problem = pattern_problem(pattern, flags)
         if problem:
             raise InputError(path, f"invalid catalog at key '{key}': the regex {problem}")
     if not raw["disclosures"] and not raw.get("recognise_only"):

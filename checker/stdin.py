@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from .errors import InputError
@@ -26,6 +25,8 @@ def read_stdin(stream: BinaryIO | None = None) -> tuple[str | None, str | None]:
     if not data.strip():
         raise InputError(NAME, "is empty")
     if data.startswith((b"%PDF-", b"PK\x03\x04")):
+        import tempfile  # ~5 ms of imports a run on files never needs
+
         suffix = ".pdf" if data.startswith(b"%PDF-") else ".docx"
         handle, path = tempfile.mkstemp(prefix="esgcheck-stdin-", suffix=suffix)
         with os.fdopen(handle, "wb") as out:

@@ -83,8 +83,31 @@ def test_the_key_changes_with_any_byte():
     assert cache.key("user", [b"x"]) != cache.key("shipped", [b"x"])
 
 
+def test_the_refusal_rules_are_part_of_the_key():
+    """A user catalog cached as valid is checked again when the rules that refuse catalogs change
+    (checker/untrusted.py): a pattern a newer version refuses is not loaded from an older cache."""
+    assert {"catalog.py", "untrusted.py"} <= set(cache.BUILDERS)
+
+
 def test_no_cache_when_the_building_code_cannot_be_read(cache_home, monkeypatch):
     monkeypatch.setattr(cache, "BUILDERS", ("no-such-module.py",))
     assert cache.key("shipped", [b"x"]) is None
     assert summary(shipped()) == summary(catalog.shipped_catalogs())
     assert not cache_home.exists()
+
+
+def test_the_key_is_hashlibs_sha256_without_importing_hashlib():
+    """The key's digest comes from the interpreter's own SHA-256 module (no OpenSSL to load), and is
+    the digest hashlib gives."""
+    import hashlib
+    import importlib.util
+    import subprocess
+    import sys
+
+    for data in (b"", b"abc", bytes(range(256)) * 1000):
+        assert cache._sha256(data).hexdigest() == hashlib.sha256(data).hexdigest()
+    if not any(importlib.util.find_spec(name) for name in ("_sha256", "_sha2")):
+        pytest.skip("this interpreter has no SHA-256 module of its own: hashlib it is")
+    code = "import sys, checker.cache as c; c.key('x', [b'a']); print('hashlib' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"

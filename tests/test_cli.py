@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from importlib import resources
@@ -126,3 +127,41 @@ def test_python_m_checker_works_from_a_source_checkout():
     )
     assert done.returncode == 1, done.stderr
     assert len(json.loads(done.stdout)["reports"][0]["findings"]) == example_defects()
+
+
+def test_a_checkout_with_no_frameworks_package_reads_its_frameworks_folder():
+    """Without the install's import hooks (-S: no .pth file, so no editable finder), the checkout
+    run from its root has no checker.frameworks package: the catalogs come from frameworks/."""
+    import sysconfig
+
+    root = EXAMPLE.parent.parent
+    libraries = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
+    code = (
+        "import sys, checker.catalog as c; print(c._frameworks_folder(), len(c.shipped_catalogs())); "
+        "assert 'checker.frameworks' not in sys.modules"
+    )
+    done = subprocess.run(
+        [sys.executable, "-S", "-c", code],
+        cwd=root,
+        env={"PYTHONPATH": os.pathsep.join(sorted(libraries)), "ESGCHECK_NO_CACHE": "1"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    folder, count = done.stdout.split()
+    assert folder == str(root / "frameworks") and int(count) > 0
+
+
+@pytest.mark.parametrize("columns", [None, "", "0", "-5", "abc", "100"])
+def test_the_text_width_is_shutils_terminal_width(monkeypatch, columns):
+    """The text report's width, read without importing shutil, is the one shutil would give."""
+    import shutil
+
+    from checker.output import _terminal_width
+
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    assert _terminal_width() == shutil.get_terminal_size((80, 24)).columns

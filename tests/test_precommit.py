@@ -69,6 +69,7 @@ def test_manifest_is_valid_for_pre_commit(hook):
     assert done.returncode == 0, done.stdout + done.stderr
     assert hook["id"] == "esgcheck" and hook["language"] == "python"
     assert "--allow-no-index" in hook["entry"]
+    assert "--jobs 1" in hook["entry"]  # pre-commit runs one process per core itself
     pattern = re.compile(hook["files"])
     assert all(pattern.search(name) for name in ("a.md", "b/c.txt", "d.docx"))
     assert not any(pattern.search(name) for name in ("a.py", "b.pdf", "c.yaml"))
