@@ -397,6 +397,8 @@ def validate_catalog(raw: Any, path: str) -> None:
         phrases = enumerate(level["phrases"])
         patterns += [(f"claim_levels/{number}/phrases/{n}", phrase, re.I) for n, phrase in phrases]
     patterns += [(f"mentions/{n}", mention, re.I) for n, mention in enumerate(raw.get("mentions", []))]
+    misprints = enumerate(raw.get("misprints") or ())
+    patterns += [(f"misprints/{n}/printed", item["printed"], 0) for n, item in misprints]
     for key, pattern, flags in patterns:
         try:
             re.compile(pattern, flags)

@@ -254,12 +254,7 @@ def _why(
         )
     allowed = [c for c in same if c.covers(year_start)]
     year = f"the report year beginning {year_start.isoformat()}"
-    codes = sorted(
-        {e.code for e in ctx.index.entries if e.framework == chosen.framework},
-        key=lambda code: [
-            int(part) if part.isdigit() else part for part in code.replace(".", "-").split("-")
-        ],
-    )
+    codes = sorted({e.code for e in ctx.index.entries if e.framework == chosen.framework}, key=_code_order)
     rivals = [c for c in allowed if c.id != chosen.id]
     own = [c for c in codes if chosen.get(c) and not any(o.get(c) for o in rivals)]
     printed = f"the index prints codes only {chosen.version} has ({', '.join(own[:3])})" if own else ""
@@ -274,6 +269,14 @@ def _why(
             f"{label}: {year} may use {others}, and {printed or 'the index prints no code only another has'}"
         )
     return f"{label}: the version in force for {year}"
+
+
+def _code_order(code: str) -> list[tuple[int, int, str]]:
+    """Codes in their printed order (2-9 before 2-10); a number part sorts before a word part, so a
+    catalog whose codes mix them in one place ("TC-1", "3-1") still sorts."""
+    return [
+        (0, int(part), "") if part.isdigit() else (1, 0, part) for part in code.replace(".", "-").split("-")
+    ]
 
 
 def _coverage(ctx: Context, framework: str, findings: list[Finding], why: str = "") -> Coverage:

@@ -1,4 +1,4 @@
-"""The typed result of a check, and its JSON form (the contract in DESIGN.md)."""
+"""The typed result of a check, and its JSON form (the contract: checker/schemas/report.schema.json)."""
 
 from __future__ import annotations
 

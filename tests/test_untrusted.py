@@ -89,6 +89,11 @@ def test_an_oversized_catalog_is_refused_by_its_size(tmp_path):
         ),
         ("mentions: ['\\bTCFD\\b']", "mentions: ['(a+)+b']", "mentions/0"),
         ("phrases: ['in line with']", "phrases: ['(?:in|line|\\w+)*with']", "claim_levels/0/phrases/0"),
+        (
+            "default_claim: aligned",
+            "default_claim: aligned\nmisprints:\n  - {printed: '(a+)+b', code: 'x'}",
+            "misprints/0/printed",
+        ),
     ],
 )
 def test_a_catastrophic_regex_is_refused_with_the_reason(tmp_path, old, new, key):
@@ -254,3 +259,33 @@ def test_a_valid_user_catalog_still_loads(tmp_path):
     path.write_text(CATALOG, encoding="utf-8")
     result = CliRunner().invoke(main, [str(CLEAN), "--catalog", str(path)])
     assert result.exit_code == 0, result.output
+
+
+MIXED_CATALOG = """\
+schema: esgcheck-catalog/1
+id: tcfd_2017
+framework: TCFD
+name: TCFD Recommendations
+version: "2017"
+code_pattern: '(?:TC|[0-9])-[0-9]'
+mentions: ['\\\\bTCFD\\\\b']
+claim_levels:
+  - {id: aligned, phrases: ['in line with'], missing_severity: warning}
+default_claim: aligned
+disclosures:
+  - {code: "Governance a)", title: "Describe the board's oversight.", required_at: [aligned]}
+"""
+
+
+def test_a_catalog_whose_codes_mix_words_and_numbers_in_one_place_is_checked(tmp_path):
+    """Codes "TC-1" and "3-1" of one framework: the version reason sorts them without a traceback."""
+    catalog = tmp_path / "tcfd.yaml"
+    catalog.write_text(MIXED_CATALOG, encoding="utf-8")
+    report = tmp_path / "report.txt"
+    report.write_text(
+        CLEAN.read_text(encoding="utf-8") + "\nTCFD index\nTC-1 Governance\n3-1 Strategy\n4-2 Risk\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, [str(report), "--catalog", str(catalog), "--format", "json"])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert result.exit_code in (0, 1)
