@@ -65,7 +65,7 @@ class Document:
         by the code-line scan, the heading scan, page furniture and the evidence's figures; answered
         once, a byte a line (a list would take 8 bytes a line: 24 MB for a 200 MB report)."""
         search = _DIGIT.search
-        return bytearray(search(line) is not None for line in self.cleaned)
+        return bytearray(line != "" and search(line) is not None for line in self.cleaned)
 
     @cached_property
     def flat(self) -> str:
