@@ -35,6 +35,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import compress
 from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz
@@ -285,7 +286,12 @@ class Evidence:
         longest = max(map(len, names)) + 8
         found: dict[str, list[int]] = {}
         cleaned = document.cleaned
-        short = [n for n, line in enumerate(cleaned, 1) if line and not inside[n] and len(line) <= longest]
+        short = compress(  # a byte a line, not a list of line numbers
+            range(1, len(cleaned) + 1),
+            bytearray(
+                line != "" and not inside[n] and len(line) <= longest for n, line in enumerate(cleaned, 1)
+            ),
+        )
         previous, previous_raw, following = "", "", 0
         for number in short:
             if number != following:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from itertools import compress
 
 from rapidfuzz import fuzz
 
@@ -124,11 +125,11 @@ class RowStarts:
         # Pipe-table rows are read cell by cell, by the table parser. Every code holds a digit but a
         # misprint; short lines may be a split code's half. (One comprehension: the test is made on
         # every line of the report.)
-        candidates = [
-            number
-            for number, (text, figure) in enumerate(zip(lines, document.with_figure, strict=True), 1)
-            if text and text[0] != "|" and (figure or len(text) <= 8 or misprint_in(text))
-        ]
+        worth = bytearray(  # a byte a line, not a list of line numbers (a 200 MB report has millions)
+            text != "" and text[0] != "|" and bool(figure or len(text) <= 8 or misprint_in(text))
+            for text, figure in zip(lines, document.with_figure, strict=True)
+        )
+        candidates = compress(range(1, len(lines) + 1), worth)
         skip_until = 0
         for number in candidates:
             if number <= skip_until:
