@@ -194,7 +194,7 @@ if sys.version_info >= (3, 11):  # atomic groups and possessive quantifiers give
 def test_adjacent_unbounded_quantifiers_over_the_same_characters_are_named(pattern):
     start = time.perf_counter()
     problem = pattern_problem(pattern, re.I) or ""
-    assert time.perf_counter() - start < 0.1
+    assert time.perf_counter() - start < 1  # the limit for a refusal; a loaded CI machine is slow
     assert "two unbounded quantifiers in a row that can match the same characters" in problem
     assert "backtrack polynomially" in problem
 
@@ -214,7 +214,7 @@ def test_accepted_look_alikes_run_fast_on_long_lines(pattern):
     for line in [*lines, *(line + "-" for line in lines)]:  # the lookahead fails at a final "-"
         start = time.perf_counter()
         code.search(line)
-        assert time.perf_counter() - start < 0.5, (pattern, line[:4])
+        assert time.perf_counter() - start < 2, (pattern, line[:4])  # a refused one takes minutes
 
 
 def test_groups_nested_too_deeply_to_check_are_refused():
