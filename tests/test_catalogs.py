@@ -59,7 +59,8 @@ def test_hkex_version_is_chosen_by_reporting_period():
         select_catalogs(shipped_catalogs(), None, {"HKEX": "1999"})
 
 
-def test_user_catalog_is_loaded_and_used_without_code_change(tmp_path):
+def tcfd_report(tmp_path):
+    """The TCFD user catalog and the clean report claiming TCFD beside GRI, written to tmp_path."""
     catalog = tmp_path / "tcfd.yaml"
     catalog.write_text(TCFD, encoding="utf-8")
     report = tmp_path / "report.txt"
@@ -70,6 +71,11 @@ def test_user_catalog_is_loaded_and_used_without_code_change(tmp_path):
         ),
         encoding="utf-8",
     )
+    return catalog, report
+
+
+def test_user_catalog_is_loaded_and_used_without_code_change(tmp_path):
+    catalog, report = tcfd_report(tmp_path)
     result = check(report, catalogs=[catalog]).reports[0]
     assert result.claims["TCFD"].level == "aligned"
     # Claimed, with no TCFD row in the index: one note (per-disclosure findings need an index).

@@ -14,7 +14,7 @@ import threading
 import pytest
 from click.testing import CliRunner
 from conftest import CLEAN, EXAMPLE, FIXTURES, ROOT
-from test_catalogs import TCFD
+from test_catalogs import tcfd_report
 
 from checker import check
 from checker.cli import main
@@ -59,16 +59,7 @@ def test_user_catalogs_reach_the_workers_as_their_bytes(cluster, tmp_path, monke
     it from the bytes sent with the tasks."""
     from checker import engine
 
-    catalog = tmp_path / "tcfd.yaml"
-    catalog.write_text(TCFD, encoding="utf-8")
-    report = tmp_path / "report.txt"
-    report.write_text(
-        CLEAN.read_text(encoding="utf-8").replace(
-            "with reference to the GRI Standards (2021).",
-            "with reference to the GRI Standards (2021) and in line with the TCFD recommendations.",
-        ),
-        encoding="utf-8",
-    )
+    catalog, report = tcfd_report(tmp_path)
     here = check(report, CLEAN, catalogs=[catalog])
     opened = engine.load_catalogs
 
