@@ -137,6 +137,14 @@ class Document:
         offsets.pop()  # where a line after the last would start
         return offsets
 
+    def marked(self, spans: Iterable[tuple[int, int]]) -> bytearray:
+        """A byte a line (index `number`), 1 on the lines of these (first, last) spans: the index's
+        lines, which the heading scan and the evidence step leave out of the report's body."""
+        marks = bytearray(len(self.lines) + 2)
+        for start, end in spans:
+            marks[start : end + 1] = b"\x01" * (end + 1 - start)
+        return marks
+
     def line_at(self, position: int) -> int:
         """The line holding a position of `flat`."""
         return bisect_right(self._line_offsets, position)

@@ -273,6 +273,11 @@ class Evidence:
         return names
 
     @cached_property
+    def _inside(self) -> bytearray:
+        """The index's lines, marked (Document.marked): no evidence and no section heading there."""
+        return self.ctx.document.marked(self.ctx.index.spans)
+
+    @cached_property
     def _heading_lines(self) -> dict[str, list[int]]:
         """Body lines (outside the index) that print a section name as a whole line, or a name
         wrapped over two short lines."""
@@ -280,9 +285,7 @@ class Evidence:
         if not names:
             return {}
         document = self.ctx.document
-        inside = bytearray(len(document.lines) + 2)
-        for start, end in self.ctx.index.spans:
-            inside[start : end + 1] = b"\x01" * (end + 1 - start)
+        inside = self._inside
         longest = max(map(len, names)) + 8
         found: dict[str, list[int]] = {}
         cleaned = document.cleaned
@@ -445,10 +448,7 @@ class Evidence:
         """The report's lines outside its index, and which hold a digit: the text of rows whose
         table names no section."""
         document = self.ctx.document
-        inside = bytearray(len(document.lines) + 2)
-        for start, end in self.ctx.index.spans:
-            inside[start : end + 1] = b"\x01" * (end + 1 - start)
-        kept = [number for number in range(1, len(document.lines) + 1) if not inside[number]]
+        kept = [number for number in range(1, len(document.lines) + 1) if not self._inside[number]]
         return [document.cleaned[n - 1] for n in kept], bytearray(document.with_figure[n - 1] for n in kept)
 
     def _words(self, span: Span) -> int:
@@ -626,7 +626,7 @@ class Evidence:
         years. Only from header lines of two years or more (a mention of a base year is no table),
         and never where years are written short ("FY23", "2022/23"), which this does not read."""
         period = self.ctx.period
-        if period is None or any(span.link for span in spans):
+        if period is None:
             return ""
         own = {period.start.year, period.end.year}
         headed: set[int] = set()
@@ -660,7 +660,7 @@ class Evidence:
     def _web_only(self, entries: list[IndexEntry]) -> str:
         """The web address every row of the code gives as its only answer or location ("see
         www.example.com/esg"), or ""."""
-        links = []
+        link = ""
         for entry in entries:
             parts = [self._answers(entry)]  # holds the location unless a column of sections does
             if self._roles[entry.table][1] == "section":
@@ -668,8 +668,8 @@ class Evidence:
             match = _WEB_ONLY.fullmatch(" ".join(part for part in parts if part).strip())
             if not match:
                 return ""
-            links.append(match["link"])
-        return links[0]
+            link = link or match["link"]
+        return link
 
     def _whole_report(self, entries: list[IndexEntry]) -> Span | None:
         """The whole report, for a code whose rows give its title and nothing else: no location
@@ -691,7 +691,7 @@ class Evidence:
         self,
         elements: tuple[tuple[str, tuple[str, ...]], ...] | list[tuple[str, tuple[str, ...]]],
         spans: list[Span],
-        disclosure: Disclosure | None = None,
+        disclosure: Disclosure,
     ) -> Span | None:
         """The section of the index's own names that evidences these elements best, when one does
         clearly: every one of them, and a word of the disclosure's own (an element's word alone,
@@ -702,17 +702,13 @@ class Evidence:
             if span is None or any(span.first == own.first for own in spans):
                 continue
             text = self.text(span)
-            if elements:
+            own = (word_found(fold(term), text) for term in disclosure.evidence_terms)
+            if elements:  # the disclosure's own words only where every element is there (the rare case)
                 score = sum(1 for _, terms in elements if any(word_found(fold(term), text) for term in terms))
-                enough = score == len(elements) and (
-                    disclosure is None
-                    or any(word_found(fold(term), text) for term in disclosure.evidence_terms)
-                )
-            elif disclosure is not None:
-                score = sum(1 for term in disclosure.evidence_terms if word_found(fold(term), text))
-                enough = score >= max(2, (len(disclosure.evidence_terms) + 1) // 2)
+                enough = score == len(elements) and any(own)
             else:
-                return None
+                score = sum(own)
+                enough = score >= max(2, (len(disclosure.evidence_terms) + 1) // 2)
             if enough and (best is None or score > best[0]):
                 best = (score, span)
         return best[1] if best else None

@@ -48,9 +48,7 @@ class Headings:
 
     def __init__(self, document: Document, exclude: list[tuple[int, int]]) -> None:
         cleaned, with_figure = document.cleaned, document.with_figure
-        inside = bytearray(len(cleaned) + 2)
-        for start, end in exclude:
-            inside[start : end + 1] = b"\x01" * (end + 1 - start)
+        inside = document.marked(exclude)
         candidates: dict[str, tuple[str, int]] = {}
 
         def add(text: str) -> None:
