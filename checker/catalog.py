@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property, lru_cache
@@ -164,6 +165,10 @@ class Catalog:
 
     def get(self, code: str) -> Disclosure | None:
         return self.disclosures.get(code_key(code))
+
+    def known(self, codes: Iterable[str]) -> int:
+        """How many of these codes this version holds: what tells versions apart by an index."""
+        return sum(1 for code in codes if self.get(code))
 
     def meant(self, code: str) -> str | None:
         """The code a misprint stands for ("TR-AU-OOO.A" -> "TR-AU-000.A"), or None."""

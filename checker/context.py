@@ -21,10 +21,10 @@ from .index_parser import ContentIndex, IndexEntry, SectionName
 from .labels import LabelMatcher
 from .page_refs import PrintedPages, own_pages, printed_pages
 from .sections import Headings
-from .text import fold
+from .text import CONNECTOR_WORDS, fold
 
 _NON_LETTERS = re.compile(r"[^\W\d_]+")
-_CUT_OFF = re.compile(r"\b(?:and|or|of|for|to|the|in|on|with|by|a|an)$", re.I)
+_CUT_OFF = re.compile(rf"\b(?:{CONNECTOR_WORDS})$", re.I)
 
 
 def _reads_as_title(label: str) -> bool:

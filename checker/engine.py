@@ -142,7 +142,7 @@ def _versions_printed(
         codes = {code_key(e.code) for e in rows}
         same = [c for c in catalogs if c.framework == current.framework]
         allowed = [c for c in same if c.covers(year_start)]
-        known = {c.id: sum(1 for code in codes if c.get(code)) for c in [current, *allowed]}
+        known = {c.id: c.known(codes) for c in [current, *allowed]}
         tied = [c for c in [current, *allowed] if known[c.id] == max(known.values())]
         if year_start is None and len({c.id for c in tied}) > 1:  # no date to go by: the wording printed
             best = max(tied, key=lambda c: (_titles_printed(c, rows), c is current))
@@ -179,8 +179,7 @@ def _adopted_early(best: Catalog, same: list[Catalog], codes: set[str], year_sta
         new = [
             code for code in codes if later.get(code) and not best.get(code) and code not in best.superseded
         ]
-        known = sum(1 for code in codes if later.get(code))
-        if new and known >= sum(1 for code in codes if best.get(code)) and not _asks_more(later, best, codes):
+        if new and later.known(codes) >= best.known(codes) and not _asks_more(later, best, codes):
             best = later
     return best
 
@@ -242,7 +241,7 @@ def _why(
         if newest.id == chosen.id:
             return f"{label}: no reporting period found, so the newest version"
         codes = {code_key(e.code) for e in ctx.index.entries if e.framework == chosen.framework}
-        known = {c.id: sum(1 for code in codes if c.get(code)) for c in same}
+        known = {c.id: c.known(codes) for c in same}
         alike = [c.version for c in same if c.id != chosen.id and known[c.id] == known[chosen.id]]
         if alike:
             return (

@@ -30,9 +30,9 @@ from .reach import ByLength
 from .row_starts import CodeLine, RowStarts, prefix_score
 from .sections import Headings, title_like
 from .table_parser import pipe_tables, table_entries
-from .text import canonical, fold, join_lines
+from .text import CONNECTOR_WORDS, canonical, fold, join_lines
 
-_CONNECTOR_END = re.compile(r"(?:\b(?:and|or|of|for|to|the|in|on|with|by|a|an|&)|[,&/-])$", re.I)
+_CONNECTOR_END = re.compile(rf"(?:\b(?:{CONNECTOR_WORDS}|&)|[,&/-])$", re.I)
 _DIGIT = re.compile(r"\d")
 _DIGITS = re.compile(r"\d+")
 _REFERENCE = re.compile(r"\b(?:pp?\.|pages?)\s*\d", re.I)

@@ -92,6 +92,9 @@ def join_lines(parts: list[str]) -> str:
     return clean(out)
 
 
+CONNECTOR_WORDS = r"and|or|of|for|to|the|in|on|with|by|a|an"
+"""Words a wording may not end with ("Claims of reporting in accordance with"): it was cut off."""
+
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,5})\)")
 
 

@@ -40,9 +40,10 @@ def check(ctx: Context) -> Iterator[Finding]:
         if key in reported:
             continue
         reported.add(key)
-        other = ctx.other_version(entry)
-        theirs = other.get(entry.code) if other else None
-        if other is not None and theirs is not None:
+        other = ctx.other_version(entry)  # a version that holds the code, if any
+        if other is not None:
+            theirs = other.get(entry.code)
+            assert theirs is not None
             yield entry_finding(
                 _rule,
                 ctx,
