@@ -10,9 +10,8 @@ import click
 
 from . import __version__
 from .errors import InputError
+from .findings import FAIL_LEVELS
 from .output import FORMATS
-
-FAIL_LEVELS = ("error", "warning", "info", "never")
 
 
 class DefaultToCheck(click.Group):
@@ -337,24 +336,25 @@ def _progress(enabled: bool, total: int) -> Iterator[Callable[[object], None] | 
 @main.command()
 def rules() -> None:
     """List the rules: code, name, kind and default severity."""
+    from .render.rule_docs import summary
     from .rules import RULES
 
     for rule in RULES:
-        summary = (rule.__doc__ or "").strip().splitlines()[0].split(":", 1)[-1].strip()
-        click.echo(f"{rule.CODE}  {rule.NAME:<20} {rule.KIND:<19} {rule.SEVERITY:<8} {summary}")
+        click.echo(f"{rule.CODE}  {rule.NAME:<20} {rule.KIND:<19} {rule.SEVERITY:<8} {summary(rule)}")
 
 
 @main.command()
 @click.argument("code")
 def explain(code: str) -> None:
     """Explain a rule (by code, name or kind), with a failing and a passing example."""
+    from .render.rule_docs import full_text
     from .rules import rule_by_code
 
     rule = rule_by_code(code)
     if rule is None:
         click.echo(f"esgcheck: no rule '{code}' (see `esgcheck rules`)", err=True)
         sys.exit(2)
-    click.echo((rule.__doc__ or "").strip())
+    click.echo(full_text(rule))
 
 
 @main.group()

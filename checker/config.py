@@ -167,7 +167,7 @@ def _topics(name: str, value: object) -> tuple[str, ...] | None:
         isinstance(v, (str, int)) and not isinstance(v, bool) and str(v).strip() for v in value
     ):
         raise ConfigError(
-            name, 'material-topics: expected a list of topic standards (305, "GRI 305: Emissions")'
+            name, "material-topics: expected a list of topic standards (their numbers or names)"
         )
     return tuple(str(v).strip() for v in value)
 

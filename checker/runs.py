@@ -57,7 +57,6 @@ class Run:
     groups: list[Group]
     line: CommandLine
     sources: list[Source]
-    stdin: bool
 
     def check(
         self, jobs: int, on_report: Callable[[Any], None] | None = None, dask: str | None = None
@@ -173,7 +172,7 @@ def plan(config_file: str | None, paths: Iterable[str], line: CommandLine) -> Ru
             group = _group(groups, nearest(Path(source.path)))
             group.sources.append(source)
             group.positions.append(position)
-    run = Run(list(groups.values()), line, sources, stdin)
+    run = Run(list(groups.values()), line, sources)
     for group in run.groups:
         group.frameworks = checked_frameworks(group.config, run.catalogs(group))
         group.material_topics = _topics(group.config, line, run.catalogs(group))

@@ -152,7 +152,7 @@ def _depth(parsed: Any) -> int:
         items, depth = stack.pop()
         deepest = max(deepest, depth)
         for op, arg in items:
-            inner = [*arg[1]] if op == _sre.BRANCH else _bodies(op, arg)
+            inner = _bodies(op, arg)
             if op == _sre.GROUPREF_EXISTS:
                 inner = [arg[1], *([arg[2]] if arg[2] else [])]
             stack.extend((part, depth + 1) for part in inner)

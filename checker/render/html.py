@@ -55,13 +55,8 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    environment.filters["without_prefix"] = _without_prefix
+    environment.filters["without_prefix"] = str.removeprefix  # a reason repeating the name beside it
     return environment
-
-
-def _without_prefix(text: str, prefix: str) -> str:
-    """A reason that repeats the name beside it ("GRI 2021: the version in force") is shown without it."""
-    return text[len(prefix) :] if text.startswith(prefix) else text
 
 
 def _report(report: dict[str, Any]) -> dict[str, Any]:

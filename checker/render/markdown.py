@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from ..result import CheckResult, ReportResult
-
-ICON = {"error": "error", "warning": "warning", "info": "info"}
+from .summary import SEVERITIES
 
 
 def cell(text: str | None) -> str:
@@ -15,9 +14,7 @@ def cell(text: str | None) -> str:
 def render(result: CheckResult) -> str:
     counts = result.summary()
     out = ["## esgcheck", ""]
-    totals = ", ".join(
-        f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in ("error", "warning", "info")
-    )
+    totals = ", ".join(f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in SEVERITIES)
     out.append(f"{totals} in {counts['reports']} report(s)" + _unreadable(counts["unreadable"]))
     for report in result.reports:
         out.extend(["", f"### `{report.path}`", ""])
@@ -51,7 +48,7 @@ def _report(report: ReportResult) -> list[str]:
     for found in report.findings:
         code = f"{found.framework or ''} {found.code or ''}".strip()
         lines.append(
-            f"| {ICON[found.severity]} | {found.rule} {found.name} | {found.line or ''} | {cell(code)} | "
+            f"| {found.severity} | {found.rule} {found.name} | {found.line or ''} | {cell(code)} | "
             f"{cell(found.message)} | {cell(found.fix)} |"
         )
     return lines

@@ -130,7 +130,7 @@ def render(result: CheckResult, console: Console) -> None:
     if unreadable:  # a column only a batch with an unreadable report needs
         table.add_column("could not be read", style="red", overflow="fold")
     for row in rows:
-        error = [Text(_without_path(row.error or "", row.path))] if unreadable else []
+        error = [Text((row.error or "").removeprefix(f"{row.path}: "))] if unreadable else []  # path shown
         if row.error:
             table.add_row(row.path, "", "", "", "", "", *error)
             continue
@@ -153,8 +153,3 @@ def render(result: CheckResult, console: Console) -> None:
         f"{counts['info']} info{failed}",
         highlight=False,
     )
-
-
-def _without_path(error: str, path: str) -> str:
-    """The error without the path the row already shows ("tests/x.pdf: is encrypted" -> "is encrypted")."""
-    return error[len(path) + 2 :] if error.startswith(f"{path}: ") else error
