@@ -106,7 +106,8 @@ def hkex(result):
 def test_complete_kpi_has_no_evidence_finding(tmp_path):
     result = report(tmp_path, SECTIONS, BASE)
     assert evidence_findings(result) == []
-    assert hkex(result).evidence["complete"] >= 2  # A1.2 and B1.1 read and found whole
+    # A1, A1.2, B1, B1.1, B2, B3 and B4 read and found whole; A1.3 explained (not applicable)
+    assert (hkex(result).evidence["complete"], hkex(result).evidence["explained"]) == (7, 1)
 
 
 def test_kpi_giving_scope_1_only_is_partial_naming_what_is_missing(tmp_path):
@@ -284,7 +285,7 @@ def test_a_row_whose_index_names_no_section_is_judged_on_the_whole_report_and_sa
 def test_the_whole_report_evidencing_a_kpi_is_complete(tmp_path):
     result = titles_only_report(tmp_path, f"{COMPLETE_GHG} {PEOPLE}", CODES)
     assert [code for _, code in evidence_findings(result)] == ["A1.3", "A2.5"]  # no waste, no packaging
-    assert hkex(result).evidence["complete"] >= 2  # A1.2 and B1.1
+    assert (hkex(result).evidence["complete"], hkex(result).evidence["partial"]) == (7, 2)
 
 
 def test_a_standalone_index_is_not_judged_on_its_own_few_lines(tmp_path):

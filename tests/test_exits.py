@@ -48,7 +48,6 @@ FRAMEWORKS = ", ".join(sorted({c.framework for c in shipped_catalogs()}))
     ],
 )
 def test_misspelt_option_value_is_a_usage_error_listing_the_valid_values(option, value, says):
-    assert "in-accordance" in says or "GRX" in says or "2021" in says
     result = run(CLEAN, option, value)
     assert result.exit_code == 2
     assert result.stderr.strip() == f"esgcheck: {option}: {says}"
