@@ -43,6 +43,8 @@ def read_claims(
 ) -> dict[str, Claim]:
     """The first statement naming each framework with a claim phrase before it in the same sentence."""
     overrides = {k.lower(): v for k, v in (overrides or {}).items()}
+    # Whether each catalog's mentions can be in the report at all, learnt in one pass for them all.
+    document.learn_literals(_required_literal(m).lower() for c in catalogs for m in c.mentions)
     claims: dict[str, Claim] = {}
     for catalog in catalogs:
         wanted = overrides.get(catalog.framework.lower())

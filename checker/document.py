@@ -79,28 +79,47 @@ class Document:
         return "".join(chunk[: len(chunk) - overlap] for _, chunk, overlap in self._lowered(0))
 
     def contains_lower(self, literals: Iterable[str]) -> bool:
-        """Whether any of these lower-case literals is in `flat` in any case: one pass of lowered
-        chunks, stopped at the first found, with no lowered copy of the whole text kept."""
-        wanted = [literal for literal in literals if literal]
-        if not wanted:
-            return False
-        overlap = max(map(len, wanted)) - 1
-        return any(any(literal in chunk for literal in wanted) for _, chunk, _ in self._lowered(overlap))
+        """Whether any of these lower-case literals is in `flat` in any case. Literals are looked for
+        together, in one pass of lowered chunks that stops once all are found, and what was learnt
+        is kept: the claims ask once per catalog, and a 200 MB text lowers in about 2 s."""
+        wanted = {literal for literal in literals if literal}
+        unknown = wanted - self._literals_seen.keys()
+        if unknown:
+            self.learn_literals(unknown)
+        return any(self._literals_seen[literal] for literal in wanted)
 
-    def find_lower(self, words: Iterable[str]) -> list[int]:
-        """Sorted positions in `flat` of every occurrence of these lower-case words, in any case."""
+    def learn_literals(self, literals: Iterable[str]) -> None:
+        """Find out, in one pass, which of these literals `flat` holds in any case (contains_lower
+        answers from what this learnt; ask for every literal a step needs at once)."""
+        unknown = {literal for literal in literals if literal} - self._literals_seen.keys()
+        if not unknown:
+            return
+        found: set[str] = set()
+        for _, chunk, _ in self._lowered(max(map(len, unknown)) - 1):
+            found.update(literal for literal in unknown - found if literal in chunk)
+            if found == unknown:
+                break
+        self._literals_seen.update((literal, literal in found) for literal in unknown)
+
+    @cached_property
+    def _literals_seen(self) -> dict[str, bool]:
+        return {}
+
+    def find_lower(self, words: Iterable[str]) -> Iterator[int]:
+        """Positions in `flat` of every occurrence of these lower-case words, in any case, in order.
+        Lazily, a chunk at a time: a caller that stops at the first it wants lowers no more."""
         wanted = [word for word in words if word]
         if not wanted:
-            return []
-        positions = []
+            return
         for start, chunk, overlap in self._lowered(max(map(len, wanted)) - 1):
             own = len(chunk) - overlap  # an occurrence starting in the overlap is the next chunk's
+            positions = []
             for word in wanted:
                 found = chunk.find(word)
                 while 0 <= found < own:
                     positions.append(start + found)
                     found = chunk.find(word, found + 1)
-        return sorted(positions)
+            yield from sorted(positions)
 
     @cached_property
     def _lower_whole(self) -> str | None:
