@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
@@ -10,10 +9,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate
 
+from .linescan import digit_flags
 from .markers import Marker
 from .text import clean_text
-
-_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -57,15 +55,14 @@ class Document:
 
         Line by line, and a line already clean is shared with `lines`, not copied: cleaning the
         joined text made three transient copies of it, ~1 GB for a 200 MB report."""
-        return [_clean_line(line) for line in self.lines]
+        return list(map(_clean_line, self.lines))
 
     @cached_property
     def with_figure(self) -> bytearray:
         """Whether each cleaned line holds a digit (index `number - 1`, 1 or 0): asked of every line
         by the code-line scan, the heading scan, page furniture and the evidence's figures; answered
         once, a byte a line (a list would take 8 bytes a line: 24 MB for a 200 MB report)."""
-        search = _DIGIT.search
-        return bytearray(line != "" and search(line) is not None for line in self.cleaned)
+        return digit_flags(self.cleaned)
 
     @cached_property
     def flat(self) -> str:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .findings import Finding
+from .linescan import lines_holding
 
 _MARKER = re.compile(r"<!--\s*esgcheck:\s*ignore\b(?P<tokens>.*?)-->", re.IGNORECASE)
 _RULE = re.compile(r"^ESG\d+$", re.IGNORECASE)
@@ -40,27 +41,40 @@ def _key(token: str) -> str:
 
 def take_markers(lines: list[str]) -> dict[int, tuple[Marker, ...]]:
     """Cut the markers out of the lines (in place) and return them by the 1-based line they silence:
-    their own line when a row remains on it, else the next line that is not blank."""
+    their own line when a row remains on it, else the next line that is not blank. Only the lines
+    naming esgcheck, and the lines after a marker left alone, are read."""
     found: dict[int, tuple[Marker, ...]] = {}
     pending: list[Marker] = []
-    for number, line in enumerate(lines, 1):
-        if "esgcheck" not in line and not pending:
-            continue
+    after = 0  # pending markers silence the first line after this one that is not blank
+
+    def settle(before: int) -> None:
+        for number in range(after + 1, before):
+            if lines[number - 1].strip():
+                found[number] = tuple(pending)
+                pending.clear()
+                return
+
+    for number in lines_holding(lines, "esgcheck"):
+        if pending:
+            settle(number)
+        line = lines[number - 1]
         markers = []
-        if "esgcheck" in line:
-            for match in _MARKER.finditer(line):
-                tokens = re.split(r"[\s,]+", match["tokens"].strip())
-                rules = frozenset(t.upper() for t in tokens if _RULE.match(t))
-                codes = frozenset(_key(t) for t in tokens if t and not _RULE.match(t))
-                markers.append(Marker(number, rules, codes))
-            if markers:
-                line = lines[number - 1] = _MARKER.sub("", line).rstrip()
+        for match in _MARKER.finditer(line):
+            tokens = re.split(r"[\s,]+", match["tokens"].strip())
+            rules = frozenset(t.upper() for t in tokens if _RULE.match(t))
+            codes = frozenset(_key(t) for t in tokens if t and not _RULE.match(t))
+            markers.append(Marker(number, rules, codes))
+        if markers:
+            line = lines[number - 1] = _MARKER.sub("", line).rstrip()
         if not line.strip():
             pending.extend(markers)
+            after = number
             continue
         if pending or markers:
             found[number] = (*pending, *markers)
-            pending = []
+            pending.clear()
+    if pending:
+        settle(len(lines) + 1)
     return found
 
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import io
 import re
+from itertools import repeat
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from .document import Document, Heading
 from .errors import InputError
+from .linescan import lines_holding, lines_starting
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _PAGE_MARK = re.compile(r"^ \S")
@@ -81,7 +83,7 @@ def _utf8_lines(handle: BinaryIO, head: bytes) -> list[str] | None:
     raw = io.BufferedReader(_Prefixed(head, handle))  # type: ignore[arg-type]
     stream = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="strict", newline=None)
     try:
-        lines = [line.rstrip(TRAILING) for line in stream]
+        lines = list(map(str.rstrip, stream, repeat(TRAILING)))  # map: no Python loop a line
     except UnicodeDecodeError:
         return None
     finally:
@@ -159,9 +161,8 @@ def lines_document(name: str, lines: list[str], markdown: bool = False) -> Docum
 
     markers = take_markers(lines)
     page_starts = [1]
-    for number, line in enumerate(lines, 1):
-        if "\f" not in line:
-            continue
+    for number in lines_holding(lines, "\f"):
+        line = lines[number - 1]
         parts = line.split("\f")
         # A break ending a line starts the page on the next line; one before or inside the text
         # starts it on this line.
@@ -205,8 +206,9 @@ def inferred_page_marks(lines: list[str]) -> list[int]:
     Used only as block boundaries (a table row never crosses one), never as page numbers:
     the convention is inferred, so findings do not quote a page from it.
     """
-    marks = [number for number, line in enumerate(lines, 1) if line[:1] == " " and _PAGE_MARK.match(line)]
-    indented = sum(1 for line in lines if line.startswith("  "))
+    spaced = lines_starting(lines, " ")
+    marks = [number for number in spaced if _PAGE_MARK.match(lines[number - 1])]
+    indented = sum(1 for number in spaced if lines[number - 1].startswith("  "))
     if len(marks) >= 5 and indented < len(marks) and len(marks) < len(lines) * 0.1:
         return marks
     return []

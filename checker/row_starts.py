@@ -21,6 +21,7 @@ from . import thresholds as t
 from .catalog import Catalog, Disclosure, code_key
 from .codes import CodeFinder, CodeHit
 from .document import Document
+from .linescan import either, length_flags, lines_holding, lines_starting
 from .sections import title_like
 from .text import fold
 
@@ -108,7 +109,7 @@ class RowStarts:
         prefixes = "|".join(re.escape(p) for c in catalogs for p in c.code_prefixes) or "(?!)"
         self._standard_heading = re.compile(rf"^(?:{prefixes})\s*[A-Z]?\d+(?:\.\d+)?\s*:", re.I)
         misprints = "|".join(printed for c in catalogs for printed, _ in c.misprints)
-        self._misprinted = re.compile(misprints or "(?!)")
+        self._misprinted = re.compile(misprints) if misprints else None
         """Every code holds a digit, but a misprinted one ("TR-AU-OOO.A"), which still has its hyphens:
         asked of lines with a hyphen and no digit."""
 
@@ -121,20 +122,22 @@ class RowStarts:
         """
         found: list[CodeLine] = []
         lines = document.cleaned
-        misprint_in = self._misprint_in
-        # Pipe-table rows are read cell by cell, by the table parser. Every code holds a digit but a
-        # misprint; short lines may be a split code's half. (One comprehension: the test is made on
-        # every line of the report.)
-        worth = bytearray(  # a byte a line, not a list of line numbers (a 200 MB report has millions)
-            text != "" and text[0] != "|" and bool(figure or len(text) <= 8 or misprint_in(text))
-            for text, figure in zip(lines, document.with_figure, strict=True)
-        )
+        holds_code = self.finder.holds_code
+        # Every code holds a digit but a misprint; short lines may be a split code's half. Pipe-table
+        # rows are read cell by cell, by the table parser. (Flags made in C: asked of every line.)
+        worth = either(document.with_figure, length_flags(lines, 1, 8))
+        for number in lines_holding(lines, "-") if self._misprinted else ():
+            worth[number - 1] |= self._misprinted.search(lines[number - 1]) is not None
+        for number in lines_starting(lines, "|"):
+            worth[number - 1] = 0
         candidates = compress(range(1, len(lines) + 1), worth)
         skip_until = 0
         for number in candidates:
             if number <= skip_until:
                 continue
             text = lines[number - 1]
+            if len(text) > 8 and not holds_code(text):
+                continue  # most lines with a figure hold no code, and only a short line is a code's half
             hit = self.finder.match_at_start(text)
             if hit and _cited(lines[number - 2] if number > 1 else "", hit):
                 continue  # "Annual report 2021, pp." then "2-3": a page range, not a code
@@ -149,8 +152,6 @@ class RowStarts:
                 found.append(split)
                 skip_until = split.body_from - 1
                 continue
-            if not self.finder.holds_code(text):
-                continue  # most lines with a figure hold no code
             uncited = (hit for hit in self.finder.iter_hits(text) if not _cited(text[: hit.start], hit))
             first = next(uncited, None)
             if first:
@@ -188,9 +189,6 @@ class RowStarts:
         if hit.framework in self.finder.anywhere or self._opens_own_title(hit, text, lines, number):
             return self._joined_rows(replace(base))
         return []
-
-    def _misprint_in(self, text: str) -> bool:
-        return "-" in text and self._misprinted.search(text) is not None
 
     def _grouped_rows(self, prefix: str, base: CodeLine) -> list[CodeLine]:
         """Index rows whatever opens their line: rows joined on one line after a table header

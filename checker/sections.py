@@ -70,6 +70,8 @@ class Headings:
             if not line or inside[number] or len(line) >= 80:  # too long to be a heading, cut or not
                 previous = None if line and not inside[number] else previous
                 continue
+            if previous is None and not line[0].isupper():
+                continue  # no heading starts in lower case, and there is none above for it to continue
             # Footnote marks ("Climate Action3") are cut from short capitalised lines only: one regex
             # pass over the whole body would cost a tenth of the check.
             text = _FOOTNOTE.sub("", line) if line[0].isupper() and with_figure[number - 1] else line

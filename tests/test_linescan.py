@@ -1,0 +1,71 @@
+"""The C-speed line scans give what a plain Python loop over the lines gives."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from checker import linescan
+from checker.linescan import both, digit_flags, either, length_flags, lines_holding, lines_starting
+from checker.markers import take_markers
+
+LINES = [
+    "",
+    "GRI 305-4 GHG emissions intensity",
+    "no figure here",
+    "Ünïcode and a figure 7",
+    "fullwidth digit ７ and Arabic-Indic ٣",
+    "Ünïcode without one",
+    "| 305-1 | Direct |",
+    "  indented",
+    " page mark",
+    "a\fform feed",
+    "x" * 9,
+    "12345678",
+]
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 5, 1 << 16])
+def test_digit_flags_are_the_digit_regex_on_each_line_across_chunks(monkeypatch, chunk):
+    monkeypatch.setattr(linescan, "CHUNK", chunk)
+    lines = LINES * 3
+    assert digit_flags(lines) == bytearray(re.search(r"\d", line) is not None for line in lines)
+    assert digit_flags([]) == bytearray()
+
+
+def test_line_numbers_holding_or_starting_with_a_part():
+    assert lines_holding(LINES, "\f") == [10]
+    assert lines_holding(LINES, "305") == [2, 7]
+    assert lines_starting(LINES, " ") == [8, 9]
+    assert lines_starting(LINES, "|") == [7]
+
+
+def test_length_flags_and_their_combinations():
+    short = length_flags(LINES, 1, 8)
+    assert short == bytearray(1 <= len(line) <= 8 for line in LINES)
+    digits = digit_flags(LINES)
+    assert both(short, digits) == bytearray(a & b for a, b in zip(short, digits))
+    assert either(short, digits) == bytearray(a | b for a, b in zip(short, digits))
+
+
+def test_a_marker_alone_silences_the_next_line_not_blank_and_markers_gather():
+    lines = [
+        "<!-- esgcheck: ignore ESG101 -->",
+        "",
+        "<!-- esgcheck: ignore 305-4 -->",
+        "",
+        "305-4 Some title",
+        "305-5 Other <!-- esgcheck: ignore -->",
+        "text",
+        "<!-- esgcheck: ignore ESG201 -->",
+    ]
+    markers = take_markers(lines)
+    assert sorted(markers) == [5, 6]
+    assert [sorted(m.rules) for m in markers[5]] == [["ESG101"], []]
+    assert [m.line for m in markers[5]] == [1, 3]
+    assert lines[5] == "305-5 Other" and lines[0] == "" and lines[7] == ""
+
+
+def test_a_marker_left_alone_at_the_end_silences_nothing():
+    assert take_markers(["305-4 Title", "<!-- esgcheck: ignore -->", ""]) == {}
