@@ -45,8 +45,8 @@ def test_length_flags_and_their_combinations():
     short = length_flags(LINES, 1, 8)
     assert short == bytearray(1 <= len(line) <= 8 for line in LINES)
     digits = digit_flags(LINES)
-    assert both(short, digits) == bytearray(a & b for a, b in zip(short, digits))
-    assert either(short, digits) == bytearray(a | b for a, b in zip(short, digits))
+    assert both(short, digits) == bytearray(a & b for a, b in zip(short, digits, strict=True))
+    assert either(short, digits) == bytearray(a | b for a, b in zip(short, digits, strict=True))
 
 
 def test_a_marker_alone_silences_the_next_line_not_blank_and_markers_gather():
