@@ -24,6 +24,9 @@ _ELSEWHERE = re.compile(
 """An index said to be published outside this document: a separate document, a website, a link."""
 STATEMENT_WINDOW = 400
 """Characters before a framework's name searched for the claim phrase (one long sentence)."""
+SENTENCE_REACH = 2000
+"""Characters after a framework's name searched for its sentence's end; none that near, and the
+statement is cut 200 characters after the name."""
 
 
 @dataclass(frozen=True)
@@ -116,12 +119,11 @@ def _find_claim(document: Document, catalog: Catalog, exclude: list[tuple[int, i
     flat = document.flat
     mention = re.compile("|".join(f"(?:{m})" for m in catalog.mentions), re.I)
     code = re.compile(rf"(?<![\w.-])(?:{catalog.code_pattern})(?![\w-])")
-    for match in mention.finditer(flat):
-        line = document.line_at(match.start())
-        if any(start <= line <= end for start, end in exclude):
+    for start, end in flat.finditer(mention):
+        line = document.line_at(start)
+        if any(first <= line <= last for first, last in exclude):
             continue
-        window_start = max(0, match.start() - STATEMENT_WINDOW)
-        window = flat[window_start : match.start()]
+        window = flat[max(0, start - STATEMENT_WINDOW) : start]
         ends = list(_SENTENCE_END.finditer(window))
         if ends:
             window = window[ends[-1].end() :]
@@ -136,9 +138,9 @@ def _find_claim(document: Document, catalog: Catalog, exclude: list[tuple[int, i
                     if nearest is None or found.end() > nearest[0]:
                         nearest = (found.end(), level.id)
         if nearest:
-            sentence_end = _SENTENCE_END.search(flat, match.end())
-            stop = sentence_end.start() + 1 if sentence_end else match.end() + 200
-            statement = (window + flat[match.start() : stop]).strip()
+            sentence_end = flat.search(_SENTENCE_END, end, SENTENCE_REACH)
+            stop = sentence_end[0] + 1 if sentence_end else end + 200
+            statement = (window + flat[start:stop]).strip()
             if not _ABOUT_THE_REPORT.search(statement):
                 continue  # a process ("impacts identified in accordance with GRI"), not a statement of use
             return Claim(
@@ -163,12 +165,12 @@ def index_elsewhere(document: Document, catalog: Catalog) -> tuple[str, int] | N
         return None
     flat = document.flat
     mention = re.compile("|".join(f"(?:{m})" for m in catalog.mentions), re.I)
-    for match in mention.finditer(flat):
-        before = flat[max(0, match.start() - STATEMENT_WINDOW) : match.start()]
+    for start, end in flat.finditer(mention):
+        before = flat[max(0, start - STATEMENT_WINDOW) : start]
         ends = list(_SENTENCE_END.finditer(before))
-        start = match.start() - len(before) + (ends[-1].end() if ends else 0)
-        after = _SENTENCE_END.search(flat, match.end())
-        sentence = flat[start : after.start() + 1 if after else match.end() + 200]
+        begin = start - len(before) + (ends[-1].end() if ends else 0)
+        after = flat.search(_SENTENCE_END, end, SENTENCE_REACH)
+        sentence = flat[begin : after[0] + 1 if after else end + 200]
         if _INDEX.search(sentence) and _ELSEWHERE.search(sentence):
-            return " ".join(sentence.split())[:300], document.line_at(match.start())
+            return " ".join(sentence.split())[:300], document.line_at(start)
     return None

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate
 
+from .flat import FlatText
 from .linescan import digit_flags
 from .markers import Marker
 from .text import clean_text
@@ -23,7 +24,6 @@ class Heading:
     level: int = 1
 
 
-LOWER_CHUNK = 1 << 20
 LOWER_WHOLE_MAX = 16 << 20
 """Up to this many characters the lowered text is kept whole (one copy, reused by every search)."""
 
@@ -65,9 +65,10 @@ class Document:
         return digit_flags(self.cleaned)
 
     @cached_property
-    def flat(self) -> str:
-        """The cleaned lines joined by spaces: one string for searches that cross line ends."""
-        return " ".join(self.cleaned)
+    def flat(self) -> FlatText:
+        """The cleaned lines joined by spaces: one text for searches that cross line ends, kept in
+        chunks (checker/flat.py: one string of a 200 MB report takes up to 800 MB)."""
+        return FlatText(self.cleaned, self._line_offsets)
 
     @cached_property
     def flat_lower(self) -> str:
@@ -131,20 +132,15 @@ class Document:
     def _lowered(self, overlap: int) -> Iterator[tuple[int, str, int]]:
         """(start in flat, lowered chunk, characters of the next chunk it repeats at its end).
 
-        A megabyte at a time: str.lower() of a text beyond Latin-1 works in a buffer of 12 bytes a
-        character, 2.4 GB at once for a 200 MB report. Chunks are cut at a space (no casing rule
-        spans one), so positions match those of flat.lower() wherever lowering keeps lengths."""
+        A chunk of the flat text at a time (about a megabyte): str.lower() of a text beyond Latin-1
+        works in a buffer of 12 bytes a character, 2.4 GB at once for a 200 MB report. Chunks end
+        at a line's end (no casing rule spans one), so positions match those of flat.lower()
+        wherever lowering keeps lengths."""
         if self._lower_whole is not None:
             yield 0, self._lower_whole, 0
             return
-        flat = self.flat
-        start = 0
-        while start < len(flat):
-            end = flat.find(" ", start + LOWER_CHUNK)
-            end = len(flat) if end < 0 else end
-            stop = min(len(flat), end + overlap)
-            yield start, flat[start:stop].lower(), stop - end
-            start = end
+        for start, text, own in self.flat.chunks(overlap):
+            yield start, text.lower(), len(text) - own
 
     @cached_property
     def _line_offsets(self) -> array[int]:

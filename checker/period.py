@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .document import Document
+from .flat import FlatText
 
 _MONTH_NAMES = (
     "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -131,9 +132,9 @@ def _make_date(year: int, match: re.Match[str], tag: str) -> date | None:
         return None
 
 
-def _last_end_of_statement(flat: str, after: int, end: date) -> date:
+def _last_end_of_statement(flat: FlatText, after: int, end: date) -> date:
     """A report covering two financial years states both ranges in one sentence: take the later end."""
-    for more in _RANGE.finditer(flat, after, after + SENTENCE):
+    for more in _RANGE.finditer(flat[after : after + SENTENCE]):
         later = _date(more, "b")
         if later and later > end:
             end = later
@@ -148,7 +149,7 @@ def _one_year_before(end: date) -> date:
         return end.replace(year=end.year - 1, day=28) + timedelta(days=1)
 
 
-def _statement(flat: str, position: int, match: re.Match[str]) -> str:
+def _statement(flat: FlatText, position: int, match: re.Match[str]) -> str:
     """From the start of the sentence holding the trigger word to the end of the dates."""
-    begin = max(flat.rfind(". ", 0, position) + 2, position - WINDOW)
+    begin = max(flat.rfind(". ", max(0, position - WINDOW - 2), position) + 2, position - WINDOW)
     return " ".join(flat[begin : position + match.end()].split())

@@ -144,10 +144,10 @@ class Headings:
         while start >= 0:  # str.find, then a word-boundary check: a regex scan per name is 10x slower
             end = start + len(wanted)
             if wanted[-1:].isalpha():  # a footnote mark may follow: "Climate Action3"
-                end += len(_FOOTNOTE_AT.match(body, end)[0])
+                end += len(_FOOTNOTE_AT.match(body[end : end + 3])[0])
             if (
-                (start == 0 or not body[start - 1].isalnum())
-                and (end == len(body) or not body[end].isalnum())
+                not body[start - 1 : start].isalnum()  # "" at the text's start, which is not
+                and not body[end : end + 1].isalnum()
                 and not inside[document.line_at(start)]
                 and not inside[document.line_at(end - 1)]
             ):

@@ -86,11 +86,13 @@ def test_a_file_read_line_by_line_is_the_text_read_whole(tmp_path, text):
 
 def test_case_blind_searches_match_a_lowered_copy_without_making_one(monkeypatch):
     import checker.document as module
+    import checker.flat as flat_module
 
-    monkeypatch.setattr(module, "LOWER_CHUNK", 16)  # many chunks, words across their ends
+    monkeypatch.setattr(flat_module, "CHUNK", 16)  # many chunks, words across their ends
+    monkeypatch.setattr(module, "LOWER_WHOLE_MAX", 0)  # lowered a chunk at a time
     lines = ["The Report COVERS the Period", "from 1 January to 31 December.", "Fiscal YEAR END."] * 5
     document = Document("r.txt", lines)
-    lower = document.flat.lower()
+    lower = document.flat[:].lower()
     words = ("cover", "period", "year end", "r")
     expected = sorted(p for w in words for p in range(len(lower)) if lower.startswith(w, p))
     assert list(document.find_lower(words)) == expected

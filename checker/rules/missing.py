@@ -161,4 +161,4 @@ def _printed(ctx: Context, codes: list[str]) -> set[str]:
     if not present:
         return set()
     pattern = re.compile(r"(?<![\w.-])(?:" + "|".join(map(re.escape, present)) + r")(?![\w-]|\.\d)")
-    return {code_key(match.group(0)) for match in pattern.finditer(flat)}
+    return {code_key(flat[start:end]) for start, end in flat.finditer(pattern)}

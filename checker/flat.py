@@ -1,0 +1,110 @@
+"""The report's cleaned lines joined by spaces, read as one text but stored in chunks of whole lines.
+
+CPython stores a string at the width of its widest character: the 200 MB text of a report would
+take 200 MB if every character were ASCII, 400 MB with one character beyond Latin-1 (a dash, a
+CJK name) and 800 MB with one emoji. Chunks of about a megabyte each take their own width, and a
+search never copies more than a chunk and its margins. Positions are those of the one joined text
+(`" ".join(lines)`), so `Document.line_at` reads them.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Sequence
+
+CHUNK = 1 << 20
+"""Characters a chunk holds, at least (whole lines; a longer line makes a longer chunk)."""
+MARGIN = 1000
+"""Characters of the neighbouring chunks a search sees: a match is found across a chunk's end, and
+a lookbehind sees before its start, when the match (or the lookbehind) is shorter than this. The
+patterns searched in the whole text (a framework's name, a code) are tens of characters."""
+
+
+class FlatText:
+    """Slicing, `in`, find and regex finditer, as on the joined text."""
+
+    def __init__(self, lines: Sequence[str], line_starts: Sequence[int]) -> None:
+        """`line_starts`: where each line starts in the joined text (Document._line_offsets)."""
+        self._chunks: list[str] = []
+        self._starts: list[int] = []
+        first = 0
+        while first < len(lines):
+            # The first line starting at or after CHUNK characters from this chunk's start ends it.
+            last = max(first + 1, bisect_left(line_starts, line_starts[first] + CHUNK, first))
+            text = " ".join(lines[first:last])
+            self._starts.append(line_starts[first])
+            self._chunks.append(text + " " if last < len(lines) else text)
+            first = last
+        self._length = self._starts[-1] + len(self._chunks[-1]) if self._chunks else 0
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __getitem__(self, span: slice) -> str:
+        start, stop, step = span.indices(self._length)
+        assert step == 1, "slices of the flat text have no step"
+        parts = []
+        at = bisect_right(self._starts, start) - 1
+        while start < stop:
+            base, chunk = self._starts[at], self._chunks[at]
+            parts.append(chunk[start - base : stop - base])
+            start = base + len(chunk)
+            at += 1
+        return "".join(parts)
+
+    def __contains__(self, part: str) -> bool:
+        return self.find(part) >= 0
+
+    def chunks(self, margin: int = 0) -> Iterator[tuple[int, str, int]]:
+        """(where the text starts, the text, its own length): each chunk followed by the first
+        `margin` characters of the next, which an occurrence starting there is not (it is the
+        next chunk's)."""
+        for base, chunk in zip(self._starts, self._chunks, strict=True):
+            ahead = self[base + len(chunk) : base + len(chunk) + margin] if margin else ""
+            yield base, chunk + ahead, len(chunk)
+
+    def find(self, part: str, start: int = 0) -> int:
+        """The first position at or after `start` where `part` begins, or -1."""
+        if not part:
+            return start if start <= self._length else -1
+        at = max(0, bisect_right(self._starts, start) - 1)
+        for base, chunk in zip(self._starts[at:], self._chunks[at:], strict=True):
+            text = chunk + self[base + len(chunk) : base + len(chunk) + len(part) - 1]
+            found = text.find(part, max(0, start - base))
+            if 0 <= found < len(chunk):
+                return base + found
+        return -1
+
+    def rfind(self, part: str, start: int, end: int) -> int:
+        """The last position in [start, end - len(part)] where `part` begins, or -1."""
+        found = self[start:end].rfind(part)
+        return start + found if found >= 0 else -1
+
+    def finditer(self, pattern: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+        """(start, end) of each match of the pattern, as finditer on the joined text finds them
+        (for matches and lookbehinds shorter than MARGIN)."""
+        resume = 0  # matches do not overlap: the next may start only where the last one ended
+        for base, chunk in zip(self._starts, self._chunks, strict=True):
+            own_end = base + len(chunk)
+            if resume >= own_end:
+                continue
+            back = max(0, max(base, resume) - MARGIN)
+            text = self[back : own_end + MARGIN]
+            for match in pattern.finditer(text, max(base, resume) - back):
+                start, end = back + match.start(), back + match.end()
+                if start >= own_end:
+                    break
+                yield start, end
+                resume = end
+
+    def search(self, pattern: re.Pattern[str], start: int, reach: int) -> tuple[int, int] | None:
+        """The first match starting at or after `start` and ending within `reach` characters of
+        it; None when there is none that near (a match cut by the window's end is not taken)."""
+        back = max(0, start - MARGIN)
+        stop = min(self._length, start + reach)
+        text = self[back:stop]
+        match = pattern.search(text, start - back)
+        if match is None or (back + match.end() == stop and stop < self._length):
+            return None
+        return back + match.start(), back + match.end()
