@@ -73,6 +73,10 @@ _SHORT_YEAR = re.compile(r"\bFY\s?'?\d{2}\b|\b(?:19|20)\d\d\s?[/-]\s?\d{2}\b", r
 STATUSES = ("complete", "partial", "unsupported", "explained", "omitted", "not-checked")
 
 
+_FLIP = bytes([1, 0]) + bytes(254)
+"""bytes.translate table turning a 0/1 flag array into its opposite."""
+
+
 @dataclass(frozen=True)
 class Span:
     """Lines first..last (1-based, inclusive) of the body, and how a finding names them."""
@@ -448,8 +452,8 @@ class Evidence:
         """The report's lines outside its index, and which hold a digit: the text of rows whose
         table names no section."""
         document = self.ctx.document
-        kept = [number for number in range(1, len(document.lines) + 1) if not self._inside[number]]
-        return [document.cleaned[n - 1] for n in kept], bytearray(document.with_figure[n - 1] for n in kept)
+        outside = self._inside[1 : len(document.lines) + 1].translate(_FLIP)  # no list of line numbers
+        return list(compress(document.cleaned, outside)), bytearray(compress(document.with_figure, outside))
 
     def _words(self, span: Span) -> int:
         key = (span.first, span.last, "words")
