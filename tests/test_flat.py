@@ -49,6 +49,19 @@ def test_find_and_in_cross_chunk_ends(chunked):
     assert flat.rfind(". ", 0, 120) == joined.rfind(". ", 0, 120)
 
 
+def test_holding_names_the_parts_the_joined_text_holds(chunked):
+    document, joined = chunked
+    parts = ["305-4", "the GRI Standards", "absent", "", "🌱 Climate", "Action Ünïcode"]
+    assert document.flat.holding(parts) == {part for part in parts if part and part in joined}
+
+
+def test_only_a_few_chunks_are_kept_joined(chunked):
+    document, joined = chunked
+    flat = document.flat
+    assert flat[:] == joined and flat.find("Climate Action", 150) == joined.find("Climate Action", 150)
+    assert len(flat._kept) <= flat_module.KEPT
+
+
 def test_finditer_finds_what_the_joined_text_holds(chunked):
     document, joined = chunked
     for pattern in (
@@ -79,7 +92,7 @@ def test_the_bundled_report_reads_the_same_in_tiny_chunks(monkeypatch):
     monkeypatch.setattr(flat_module, "CHUNK", 1)
     monkeypatch.setattr(document_module, "LOWER_WHOLE_MAX", 0)
     chunked = check(report).reports[0]
-    assert len(read_document(report).flat._chunks) > 6000  # a chunk a line, indeed
+    assert len(read_document(report).flat._starts) > 6000  # a chunk a line, indeed
     assert whole.findings and chunked.findings == whole.findings
     assert chunked.entries == whole.entries and chunked.coverage == whole.coverage
     assert whole.period and chunked.period == whole.period

@@ -157,7 +157,8 @@ def _printed(ctx: Context, codes: list[str]) -> set[str]:
     103-2, 103-3)"), whether or not their row was read: one pass over the text for the codes whose
     characters appear in it at all."""
     flat = ctx.document.flat
-    present = [code for code in codes if code in flat]
+    held = flat.holding(codes)  # one pass for all the codes
+    present = [code for code in codes if code in held]
     if not present:
         return set()
     pattern = re.compile(r"(?<![\w.-])(?:" + "|".join(map(re.escape, present)) + r")(?![\w-]|\.\d)")
