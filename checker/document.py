@@ -67,7 +67,7 @@ class Document:
     @cached_property
     def flat(self) -> FlatText:
         """The cleaned lines joined by spaces: one text for searches that cross line ends, kept in
-        chunks (checker/flat.py: one string of a 200 MB report takes up to 800 MB)."""
+        chunks joined when read (checker/flat.py: one string of a 200 MB report takes up to 800 MB)."""
         return FlatText(self.cleaned, self._line_offsets)
 
     @cached_property
