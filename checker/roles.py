@@ -13,9 +13,6 @@ Cost: one fuzzy match per row against the catalog's wordings, one heading lookup
 
 from __future__ import annotations
 
-from array import array
-from itertools import accumulate
-
 from . import thresholds as t
 from .context import Context
 from .index_parser import IndexTable
@@ -96,17 +93,21 @@ def _most(matching: int, cells: int) -> bool:
 def _standalone(ctx: Context) -> bool:
     """An index without its report: it opens the document (little text before it) and holds a
     large share of the text. A report's own index comes after the report."""
-    # filled[n]: text lines among the first n lines (an array: 8 bytes each)
-    filled = array("l", accumulate(map(bool, ctx.document.cleaned), initial=0))
+    lines = ctx.document.cleaned
+
+    def filled(first: int, last: int) -> int:
+        """Text lines among lines first..last (list.count: C speed, no per-line array)."""
+        return last - first + 1 - lines[first - 1 : last].count("")
+
     spans = sorted(ctx.index.spans)
-    if not spans or not filled[-1]:
+    total = filled(1, len(lines))
+    if not spans or not total:
         return False
     inside, covered = 0, 0
     for start, end in spans:
         start = max(start, covered + 1)
         if start <= end:
-            inside += filled[end] - filled[start - 1]
+            inside += filled(start, end)
             covered = end
-    lead = filled[spans[0][0] - 1]
-    total = filled[-1]
+    lead = filled(1, spans[0][0] - 1)
     return lead <= t.STANDALONE_LEAD_SHARE * total and inside >= t.STANDALONE_INDEX_SHARE * total

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from .codes import CodeFinder
 from .document import Document
+from .linescan import lines_starting
 from .text import clean
 
 _SEPARATOR = re.compile(r"^\|?\s*:?-{3,}")
@@ -42,12 +43,12 @@ class TableEntry:
 
 def pipe_tables(document: Document) -> list[list[TableRow]]:
     """Runs of consecutive lines that start with '|' (separator rows dropped). The pipe lines are
-    picked in one comprehension: most reports have none, and every line is looked at."""
+    picked by a scan in C (linescan): most reports have none, and every line is looked at."""
     cleaned = document.cleaned
     tables: list[list[TableRow]] = []
     current: list[TableRow] = []
     previous = 0
-    for number in [number for number, text in enumerate(cleaned, 1) if text[:1] == "|"]:
+    for number in lines_starting(cleaned, "|"):
         if number != previous + 1 and current:
             tables.append(current)
             current = []
