@@ -181,7 +181,8 @@ def run() -> None:
     type=click.IntRange(0),
     default=0,
     metavar="N",
-    help="Check reports in N parallel processes (0: one per core when several reports).",
+    help="Check reports in N parallel processes (0: one per core, or 1 when the reports beside the "
+    "largest hold under 32 KB).",
 )
 @click.option(
     "--dask",
@@ -220,10 +221,8 @@ def check(
     color: bool | None,
 ) -> None:
     """Check reports (.txt, .md, .pdf, .docx): files, folders, globs, or - for standard input."""
-    import os
-
     from .output import rendered, wants_color, write
-    from .runs import CommandLine, plan
+    from .runs import CommandLine, default_jobs, plan
     from .silence import rule_option
 
     try:
@@ -245,7 +244,7 @@ def check(
     if dask and jobs:
         click.echo("esgcheck: --jobs and --dask: choose one (the Dask workers check the reports)", err=True)
         sys.exit(2)
-    jobs = jobs or min(os.cpu_count() or 1, len(sources))
+    jobs = jobs or (1 if dask else default_jobs(sources))  # the Dask workers take no jobs
     show_progress = output_format in ("text", "summary", "html") and len(sources) > 1 and sys.stderr.isatty()
     try:
         with _progress(show_progress, len(sources)) as advance:

@@ -3,6 +3,9 @@ missing cache changes nothing but the time."""
 
 from __future__ import annotations
 
+import os
+import time
+
 import pytest
 
 from checker import cache, catalog
@@ -111,3 +114,81 @@ def test_the_key_is_hashlibs_sha256_without_importing_hashlib():
     code = "import sys, checker.cache as c; c.key('x', [b'a']); print('hashlib' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+DAY = 86400
+
+
+def aged(path, days):
+    """A file whose last use (its modification time) was `days` ago."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        path.write_bytes(b"x")
+    when = time.time() - days * DAY
+    os.utime(path, (when, when))
+    return path
+
+
+def test_a_store_prunes_stale_entries_and_leaves_other_files_alone(cache_home):
+    """A version bump or a catalog edit leaves an entry nobody asks for again: the next store deletes
+    it. Files not named as this cache's entries stay, however old."""
+    stale = [aged(cache_home / f"{kind}-{'a' * 32}.pickle", 40) for kind in ("shipped", "user")]
+    recent = aged(cache_home / f"user-{'b' * 32}.pickle", 2)
+    interrupted = aged(cache_home / f"{cache.TEMPORARY_PREFIX}x1y2z3.tmp", 2)
+    writing = aged(cache_home / f"{cache.TEMPORARY_PREFIX}q4r5s6.tmp", 0)
+    foreign = [
+        aged(cache_home / name, 400)
+        for name in ("notes.txt", "shipped-abc.pickle", f"Shipped-{'a' * 32}.pickle", "tmpab12cd.tmp")
+    ]
+    folder = cache_home / f"user-{'c' * 32}.pickle"
+    folder.mkdir()
+    aged(folder / "inside", 400)
+    aged(folder, 400)
+    shipped()  # a miss: builds and stores
+    assert not any(path.exists() for path in [*stale, interrupted])
+    assert all(path.exists() for path in [recent, writing, *foreign, folder / "inside"])
+    assert len([p for p in cache_home.glob("shipped-*.pickle") if p not in foreign]) == 1  # just stored
+    assert summary(shipped()) == summary(catalog.shipped_catalogs())
+
+
+def test_only_the_last_used_entries_are_kept(cache_home):
+    entries = [aged(cache_home / f"user-{n:032x}.pickle", n / 24) for n in range(1, cache.MAX_ENTRIES + 6)]
+    cache.store(cache.key("user", [b"new"]), {"a": 1})
+    kept = sorted(cache_home.glob("*.pickle"))
+    assert len(kept) == cache.MAX_ENTRIES
+    assert set(entries[: cache.MAX_ENTRIES - 1]) < set(kept)  # the newest, and the one just stored
+    assert cache.load(cache.key("user", [b"new"])) == {"a": 1}
+
+
+def test_a_hit_renews_the_entry_at_most_once_an_hour(cache_home):
+    """A used entry is never pruned for its age; a hit writes nothing when it was renewed lately."""
+    name = cache.key("user", [b"used"])
+    cache.store(name, [1, 2])
+    path = cache_home / f"{name}.pickle"
+    aged(path, 40)
+    assert cache.load(name) == [1, 2]
+    assert time.time() - path.stat().st_mtime < 60
+    aged(path, 0.5 / 24)  # renewed half an hour ago
+    before = path.stat().st_mtime
+    assert cache.load(name) == [1, 2]
+    assert path.stat().st_mtime == before
+
+
+def test_a_failing_prune_is_silent_and_the_entry_is_stored(cache_home, monkeypatch):
+    name = cache.key("user", [b"kept"])
+    stale = aged(cache_home / f"user-{'d' * 32}.pickle", 40)
+
+    def refused(*args, **kwargs):
+        raise PermissionError("refused")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(cache.os, "unlink", refused)
+        cache.store(name, "value")
+        assert stale.exists() and cache.load(name) == "value"
+        patch.setattr(cache.os, "scandir", refused)
+        cache.store(cache.key("user", [b"other"]), "other")
+        patch.setattr(cache, "prune", lambda where: 1 / 0)
+        cache.store(cache.key("user", [b"third"]), "third")
+    assert cache.load(cache.key("user", [b"other"])) == "other"
+    assert cache.load(cache.key("user", [b"third"])) == "third"
+    cache.prune(cache_home / "no-such-folder")

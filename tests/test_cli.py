@@ -11,7 +11,7 @@ from importlib import resources
 import jsonschema
 import pytest
 from click.testing import CliRunner
-from conftest import CLEAN, EXAMPLE, example_defects
+from conftest import CLEAN, EXAMPLE, FIXTURES, example_defects
 
 from checker.cli import main
 
@@ -165,3 +165,41 @@ def test_the_text_width_is_shutils_terminal_width(monkeypatch, columns):
     else:
         monkeypatch.setenv("COLUMNS", columns)
     assert _terminal_width() == shutil.get_terminal_size((80, 24)).columns
+
+
+def test_the_default_workers_are_one_for_a_report_and_small_drafts(tmp_path):
+    """A process pool costs more than checking a few KB beside the largest report, which no pool checks
+    faster; a batch with enough beside it gets one worker per core (at most one per report)."""
+    from checker.runs import POOL_MIN_BYTES, default_jobs
+    from checker.walk import Source, expand_sources
+
+    pair = expand_sources([EXAMPLE, CLEAN])
+    assert default_jobs(pair, cores=8) == 1  # 332 KB beside 2.5 KB
+    corpus = expand_sources([FIXTURES / "corpus"])
+    assert default_jobs(corpus, cores=8) == 8 and default_jobs(corpus, cores=64) == len(corpus)
+    assert default_jobs(expand_sources([EXAMPLE, EXAMPLE]), cores=2) == 2  # 332 KB beside it
+    small = [tmp_path / f"{n}.md" for n in range(3)]
+    for path in small:
+        path.write_bytes(b"x" * (POOL_MIN_BYTES // 3))
+    assert default_jobs(expand_sources([EXAMPLE, *small]), cores=4) == 1  # under POOL_MIN_BYTES beside it
+    small[0].write_bytes(b"x" * (POOL_MIN_BYTES // 3 + 2))
+    assert default_jobs(expand_sources([EXAMPLE, *small]), cores=4) == 4
+    assert default_jobs(expand_sources([EXAMPLE, *small]), cores=1) == 1
+    assert default_jobs(expand_sources([EXAMPLE]), cores=4) == 1
+    unread = [
+        Source(str(tmp_path / "gone.txt")),
+        Source(str(EXAMPLE), "is a symbolic link loop"),
+        Source(str(tmp_path)),
+    ]
+    assert default_jobs([*unread, *pair], cores=4) == 1  # what cannot be read weighs nothing
+
+
+@pytest.mark.parametrize(("given", "expected"), [((), 1), (("--jobs", "3"), 3), (("-j", "1"), 1)])
+def test_an_explicit_jobs_is_honoured(monkeypatch, given, expected):
+    from checker.runs import Run
+
+    asked = []
+    real = Run.check
+    monkeypatch.setattr(Run, "check", lambda self, jobs, **kw: asked.append(jobs) or real(self, 1, **kw))
+    result = run(EXAMPLE, CLEAN, "--format", "json", "--fail-on", "never", *given)
+    assert result.exit_code == 0 and asked == [expected]

@@ -200,6 +200,58 @@ def test_coverage_table_shows_the_evidence_counts(tmp_path):
     terminal.render(CheckResult([result]), console)
     text = console.export_text()
     assert "1 partial" in text and "1 explained" in text and "1 omitted" in text
+    [row] = coverage_rows(text)  # wide: the counts in the table, on the framework's one line
+    assert "HKEX" in row[0] and "1 partial" in row[0] and "1 omitted" in row[0]
+    console = Console(record=True, width=80, color_system=None)
+    terminal.render(CheckResult([result]), console)
+    assert_fits_80_columns(console.export_text(), result)
+
+
+def coverage_rows(text: str) -> list[list[str]]:
+    """The coverage table's body, each row as its lines: a row that wraps has more than one (its
+    framework cell never wraps, so a further line's is blank)."""
+    lines = text.splitlines()
+    start = next(n for n, line in enumerate(lines) if line.startswith("┡"))
+    rows: list[list[str]] = []
+    for line in lines[start + 1 :]:
+        if line.startswith("└"):
+            return rows
+        if line.split("│")[1].strip():
+            rows.append([line])
+        else:
+            rows[-1].append(line)
+    raise AssertionError("the coverage table has no bottom border")
+
+
+def assert_fits_80_columns(text: str, result) -> None:
+    """Each framework's coverage row is one line of at most 80 columns, and so is its evidence."""
+    from checker.render.terminal import _evidence
+
+    rows = coverage_rows(text)
+    named = [f"{cover.framework} {cover.version}" for cover in result.coverage]
+    assert [row[0].split("│")[1].strip() for row in rows] == named
+    assert all(len(row) == 1 and len(row[0]) <= 80 for row in rows), text
+    lines = text.splitlines()
+    for name, cover in zip(named, result.coverage, strict=True):
+        counts = _evidence(cover.evidence).plain
+        assert counts
+        [line] = [line for line in lines if line.startswith(name) and counts in line]
+        assert len(line.rstrip()) <= 80
+
+
+def test_the_bundled_reports_coverage_rows_fit_80_columns():
+    """At 80 columns the evidence counts no longer wrap a word a line: each framework's row is one
+    line, its counts one line under the table."""
+    from click.testing import CliRunner
+    from conftest import EXAMPLE
+
+    from checker.cli import main
+
+    text = CliRunner().invoke(main, [str(EXAMPLE), "--no-color"], env={"COLUMNS": "80"}).output
+    result = check(EXAMPLE).reports[0]
+    assert len(result.coverage) == 3
+    assert_fits_80_columns(text, result)
+    assert "with-reference" in text  # the claims still show where they fit
 
 
 def test_pages_with_known_printed_numbers_are_read_for_the_parts_of_a_kpi(tmp_path):
@@ -358,3 +410,36 @@ def test_a_table_of_the_reporting_year_or_a_base_year_mentioned_is_no_stale_figu
     for body in (current, baseline, short):
         result = report(tmp_path, {**SECTIONS, "Environmental Data": body}, BASE)
         assert evidence_findings(result) == [], body
+
+
+def test_a_coverage_table_too_wide_without_its_counts_drops_its_claims_at_80_columns():
+    """A long claim level beside SASB's version still fits 80 columns: the claims (named in the header
+    above) leave the table, and a framework no catalog covers says so under it."""
+    from rich.console import Console
+
+    from checker.render import terminal
+    from checker.result import Coverage, ReportResult
+
+    counts = {"complete": 115, "partial": 12, "unsupported": 20, "explained": 14, "not_checked": 31}
+    numbers = {"required": 12, "listed": 6, "complete": 4, "partial": 0, "missing": 6, "findings": 7}
+    gri = Coverage("GRI", "gri_2016", "2016", "in-accordance-comprehensive", **numbers, evidence=counts)
+    sasb = Coverage("SASB", "sasb_tc_hw", "2023-12", "with-reference", **numbers, evidence={"complete": 4})
+    other = Coverage(
+        "SASB TC-SC", None, "", "", 0, 5, 0, 0, 0, 0, "no bundled catalog: rows kept, not checked"
+    )
+    result = ReportResult(path="report.txt", coverage=[gri, sasb, other])
+    console = Console(record=True, width=80, color_system=None)
+    console.print(terminal._coverage(result, console))
+    text = console.export_text()
+    rows = coverage_rows(text)
+    assert [row[0].split("│")[1].strip() for row in rows] == ["GRI 2016", "SASB 2023-12", "SASB TC-SC"]
+    assert all(len(row) == 1 and len(row[0]) <= 80 for row in rows), text
+    assert "in-accordance-comprehensive" not in text and "Claim" not in text
+    assert any(
+        line.startswith("GRI 2016") and "115 complete, 12 partial" in line for line in text.splitlines()
+    )
+    assert any(line.startswith("SASB TC-SC") and "no bundled catalog" in line for line in text.splitlines())
+    wide = Console(record=True, width=200, color_system=None)
+    wide.print(terminal._coverage(result, wide))
+    text = wide.export_text()
+    assert "in-accordance-comprehensive" in text and len(coverage_rows(text)) == 3

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from rich.console import Console, Group
+import sys
+
+from rich.console import Console, Group, RenderableType
+from rich.measure import Measurement
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -19,7 +22,7 @@ def render(result: CheckResult, console: Console) -> None:
             console.print(Text(f"✗ {report.error}", style="bold red"))
             continue
         console.print(_header(report))
-        console.print(_coverage(report))
+        console.print(_coverage(report, console))
         _findings(report, console)
     console.print(_summary(result))
 
@@ -41,28 +44,69 @@ def _header(report: ReportResult) -> Panel:
     return Panel(Group(*lines), title="esgcheck", title_align="left", border_style="blue")
 
 
-def _coverage(report: ReportResult) -> Table:
+def _coverage(report: ReportResult, console: Console) -> RenderableType:
+    """The coverage table, its evidence column in it when every row fits on one line. Otherwise (80
+    columns: the counts wrapped a word a line) the evidence goes under the table, a line per framework,
+    and if the table is still too wide its claim column goes too: the header above names each claim."""
+    table = _coverage_table(report, claim=True, evidence=True)
+    if _fits(table, console):
+        return table
+    table = _coverage_table(report, claim=True, evidence=False)
+    claim = _fits(table, console)
+    if not claim:
+        table = _coverage_table(report, claim=False, evidence=False)
+    below = Table(
+        title="Evidence (listed codes)",
+        title_justify="left",
+        box=None,
+        show_header=False,
+        padding=(0, 2, 0, 0),
+        pad_edge=False,
+    )
+    below.add_column("framework", no_wrap=True)
+    below.add_column("evidence")
+    for cover in report.coverage:
+        if cover.catalog is None and not claim:
+            below.add_row(cover.framework, Text("no bundled catalog", style="dim"))
+        elif cover.evidence and any(cover.evidence.values()):
+            below.add_row(f"{cover.framework} {cover.version}", _evidence(cover.evidence))
+    if not below.row_count:
+        return table
+    return Group(table, below)
+
+
+def _fits(table: Table, console: Console) -> bool:
+    """Whether the table with no cell wrapped is within the console's width. It is measured without
+    a width limit: within one, rich gives the width it would take by wrapping cells."""
+    unbounded = console.options.update_width(sys.maxsize)
+    return Measurement.get(console, unbounded, table).maximum <= console.width
+
+
+def _coverage_table(report: ReportResult, claim: bool, evidence: bool) -> Table:
     table = Table(title="Coverage", title_justify="left", header_style="bold")
-    for column in ("Framework", "Claim"):
-        table.add_column(column, no_wrap=True)
+    table.add_column("Framework", no_wrap=True)
+    if claim:
+        table.add_column("Claim", no_wrap=True)
     for column in ("Required", "Listed", "Missing", "Findings"):
         table.add_column(column, justify="right", min_width=len(column))
-    table.add_column("Evidence (listed codes)")
+    if evidence:
+        table.add_column("Evidence (listed codes)")
     for cover in report.coverage:
         if cover.catalog is None:
-            table.add_row(
-                cover.framework, Text("no bundled catalog", style="dim"), "", str(cover.listed), "", "", ""
-            )
-            continue
-        table.add_row(
-            f"{cover.framework} {cover.version}",
-            cover.claim,
-            str(cover.required),
-            str(cover.listed),
-            Text(str(cover.missing), style="red" if cover.missing else "green"),
-            Text(str(cover.findings), style="yellow" if cover.findings else "green"),
-            _evidence(cover.evidence),
-        )
+            name, level = cover.framework, Text("no bundled catalog", style="dim")
+            counts: list[RenderableType] = ["", str(cover.listed), "", ""]
+        else:
+            name, level = f"{cover.framework} {cover.version}", Text(cover.claim)
+            counts = [
+                str(cover.required),
+                str(cover.listed),
+                Text(str(cover.missing), style="red" if cover.missing else "green"),
+                Text(str(cover.findings), style="yellow" if cover.findings else "green"),
+            ]
+        cells = [name, *([level] if claim else []), *counts]
+        if evidence:
+            cells.append(_evidence(cover.evidence))
+        table.add_row(*cells)
     return table
 
 
