@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .digest import sha256
 
 FORMAT = 1
 MAX_AGE = 30 * 86400
@@ -48,23 +49,10 @@ def folder() -> Path | None:
     return Path(base) / "esgcheck"
 
 
-def _sha256(data: bytes) -> Any:
-    """SHA-256 from the interpreter's own module (_sha256 up to Python 3.11, _sha2 after): the same
-    digest as hashlib's, without the OpenSSL library `import hashlib` loads (a few ms a run)."""
-    try:
-        from _sha256 import sha256
-    except ImportError:
-        try:
-            from _sha2 import sha256  # type: ignore[import-not-found,no-redef]
-        except ImportError:
-            from hashlib import sha256
-    return sha256(data)
-
-
 def key(kind: str, parts: Iterable[bytes]) -> str | None:
     """A hash of what the cached value was built from, with this package's version and code;
     None (no caching) when that code cannot be read (an install without .py sources)."""
-    digest = _sha256(f"{kind}\0{__version__}\0{FORMAT}\0".encode())
+    digest = sha256(f"{kind}\0{__version__}\0{FORMAT}\0".encode())
     try:
         for module in BUILDERS:
             digest.update(Path(__file__).with_name(module).read_bytes())

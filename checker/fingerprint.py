@@ -6,9 +6,9 @@ down when a paragraph is inserted above it is still the same finding, while a ne
 
 from __future__ import annotations
 
-import hashlib
 import re
 
+from .digest import sha256
 from .findings import Finding
 
 _DIGITS = re.compile(r"\d+")
@@ -26,4 +26,4 @@ def label_of(finding: Finding) -> str:
 def fingerprint(finding: Finding) -> str:
     """A short stable hash of rule, framework, code and label."""
     key = "\x1f".join((finding.rule, finding.framework or "", finding.code or "", label_of(finding)))
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+    return sha256(key.encode("utf-8")).hexdigest()[:32]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import time
+from pathlib import Path
 
 import pytest
 
@@ -99,21 +100,29 @@ def test_no_cache_when_the_building_code_cannot_be_read(cache_home, monkeypatch)
     assert not cache_home.exists()
 
 
-def test_the_key_is_hashlibs_sha256_without_importing_hashlib():
-    """The key's digest comes from the interpreter's own SHA-256 module (no OpenSSL to load), and is
-    the digest hashlib gives."""
+def test_keys_and_fingerprints_are_hashlibs_sha256_without_importing_hashlib():
+    """The cache key's and the findings' digests come from the interpreter's own SHA-256 module (no
+    OpenSSL to load on each run), and are the digests hashlib gives."""
     import hashlib
     import importlib.util
     import subprocess
     import sys
 
+    from checker.digest import sha256
+
     for data in (b"", b"abc", bytes(range(256)) * 1000):
-        assert cache._sha256(data).hexdigest() == hashlib.sha256(data).hexdigest()
+        assert sha256(data).hexdigest() == hashlib.sha256(data).hexdigest()
     if not any(importlib.util.find_spec(name) for name in ("_sha256", "_sha2")):
         pytest.skip("this interpreter has no SHA-256 module of its own: hashlib it is")
-    code = "import sys, checker.cache as c; c.key('x', [b'a']); print('hashlib' in sys.modules)"
+    report = Path(__file__).resolve().parent.parent / "examples" / "xiaomi-esg-2023.txt"
+    code = (
+        "import sys, checker.cache as c; from checker import check; from checker.fingerprint import"
+        f" fingerprint; c.key('x', [b'a']); found = check({str(report)!r}).reports[0].findings;"
+        " print(len({fingerprint(f) for f in found}), 'hashlib' in sys.modules)"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "False"
+    count, imported = done.stdout.split()
+    assert int(count) > 20 and imported == "False"
 
 
 DAY = 86400
