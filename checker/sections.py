@@ -146,7 +146,7 @@ class Headings:
             if wanted[-1:].isalpha():  # a footnote mark may follow: "Climate Action3"
                 end += len(_FOOTNOTE_AT.match(body[end : end + 3])[0])
             if (
-                not body[start - 1 : start].isalnum()  # "" at the text's start, which is not
+                not body[start - 1 : start].isalnum()  # an empty slice at the text's start
                 and not body[end : end + 1].isalnum()
                 and not inside[document.line_at(start)]
                 and not inside[document.line_at(end - 1)]
