@@ -3,10 +3,11 @@ on a local Dask cluster of 2 worker processes (with the dask extra; skipped with
 
 python benchmarks/pdf_and_batch.py [--pages 1000] [--reports 200]   # --pages 0: the batch only
 
-The PDF is written by the tests' own PDF maker: the bundled report's lines, 60 to a page, so
-it has the bundled report's index and headings. "pypdfium2 alone" opens it and extracts every
-page's text, as the reader does; "read_document" adds the checker's own page and line work;
-"check" is the whole check. The batch is N copies of the bundled report in a temporary folder.
+The PDF is written by the tests' own PDF maker, 60 lines to a page: the bundled report's pages
+before its index, repeated, then the whole report, so it has one index and the report's headings.
+"pypdfium2 alone" opens it and extracts every page's text, as the reader does; "read_document"
+adds the checker's own page and line work; "check" is the whole check. The batch is N copies of
+the bundled report in a temporary folder.
 The Dask cluster is started (its time given apart) before the batch is timed, as a real one is
 running before a batch is sent to it; the batch is timed twice on it: its new worker processes
 import esgcheck and build the catalogs on their first report, then again on the same workers.
@@ -52,10 +53,14 @@ def pdf_figures(pages: int, folder: Path) -> None:
     from checker.reader import read_document
 
     lines = [line.encode("latin-1", "replace").decode("latin-1") for line in REPORT.read_text().splitlines()]
+    first_row = min(entry.line for entry in check(REPORT).reports[0].entries)
+    body = [line for line in lines[: first_row - 10] if line.strip()]  # the pages before the index
     lines = [line for line in lines if line.strip()]
-    chunks = [lines[i : i + 60] for i in range(0, len(lines), 60)]
+    report = [lines[i : i + 60] for i in range(0, len(lines), 60)]
+    filler = [body[i : i + 60] for i in range(0, len(body), 60)]
     path = folder / "report.pdf"
-    path.write_bytes(make_pdf([chunks[i % len(chunks)] for i in range(pages)]))
+    # One index, as a real report has: the body's pages repeated, then the whole report.
+    path.write_bytes(make_pdf([filler[i % len(filler)] for i in range(pages - len(report))] + report))
     data = path.read_bytes()
     check(REPORT)  # imports and catalogs out of the figures
     alone = min(timed(lambda: pdfium_alone(data)) for _ in range(2))
