@@ -43,6 +43,7 @@ from rapidfuzz import fuzz
 from . import thresholds as t
 from .catalog import Catalog, Disclosure, code_key
 from .index_parser import IndexEntry
+from .linescan import both, inverted, length_flags
 from .page_refs import own_pages
 from .sections import capitals, title_like
 from .text import fold, fold_clean
@@ -71,10 +72,6 @@ _SHORT_YEAR = re.compile(r"\bFY\s?'?\d{2}\b|\b(?:19|20)\d\d\s?[/-]\s?\d{2}\b", r
 """Years written short ("FY23", "2022/23"): the years of such tables are not read."""
 
 STATUSES = ("complete", "partial", "unsupported", "explained", "omitted", "not-checked")
-
-
-_FLIP = bytes([1, 0]) + bytes(254)
-"""bytes.translate table turning a 0/1 flag array into its opposite."""
 
 
 @dataclass(frozen=True)
@@ -293,12 +290,8 @@ class Evidence:
         longest = max(map(len, names)) + 8
         found: dict[str, list[int]] = {}
         cleaned = document.cleaned
-        short = compress(  # a byte a line, not a list of line numbers
-            range(1, len(cleaned) + 1),
-            bytearray(
-                line != "" and not inside[n] and len(line) <= longest for n, line in enumerate(cleaned, 1)
-            ),
-        )
+        outside = inverted(inside[1 : len(cleaned) + 1])
+        short = compress(range(1, len(cleaned) + 1), both(length_flags(cleaned, 1, longest), outside))
         previous, previous_raw, following = "", "", 0
         for number in short:
             if number != following:
@@ -452,7 +445,7 @@ class Evidence:
         """The report's lines outside its index, and which hold a digit: the text of rows whose
         table names no section."""
         document = self.ctx.document
-        outside = self._inside[1 : len(document.lines) + 1].translate(_FLIP)  # no list of line numbers
+        outside = inverted(self._inside[1 : len(document.lines) + 1])  # no list of line numbers
         return list(compress(document.cleaned, outside)), bytearray(compress(document.with_figure, outside))
 
     def _words(self, span: Span) -> int:

@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import compress
 
 from rapidfuzz import fuzz, process
 
@@ -26,6 +27,7 @@ from . import thresholds as t
 from .catalog import Catalog, framework_titles
 from .codes import CodeFinder, CodeHit
 from .document import Document
+from .linescan import both, length_flags
 from .reach import ByLength
 from .row_starts import CodeLine, RowStarts, prefix_score
 from .sections import Headings, title_like
@@ -524,11 +526,9 @@ class _NotSections:
     @cached_property
     def _lines(self) -> set[str]:
         document = self._document
-        counts = Counter(
-            _undigited(x)
-            for x, figure in zip(document.cleaned, document.with_figure, strict=True)
-            if figure and len(x) <= t.FURNITURE_MAX_CHARS
-        )
+        lines = document.cleaned
+        short = both(document.with_figure, length_flags(lines, 1, t.FURNITURE_MAX_CHARS))  # flags made in C
+        counts = Counter(map(_undigited, compress(lines, short)))
         return {line for line, count in counts.items() if line and count >= t.FURNITURE_MIN_PAGES}
 
     def __contains__(self, line: str) -> bool:

@@ -13,6 +13,8 @@ from itertools import compress, count, repeat
 _DIGIT = re.compile(r"\d")
 _NOT_ASCII_DIGIT = bytes(b for b in range(256) if not 48 <= b <= 57 and b != 10)
 """Every byte but 0-9 and the newline: what bytes.translate deletes to leave each line's digits."""
+_NOT = bytes([1, 0]) + bytes(254)
+"""bytes.translate table turning 0/1 flags into their opposite."""
 CHUNK = 1 << 16
 """Lines joined at a time by digit_flags: a few megabytes, never the whole text again."""
 
@@ -56,6 +58,11 @@ def both(first: bytearray, second: bytearray) -> bytearray:
 def either(first: bytearray, second: bytearray) -> bytearray:
     """Byte by byte OR of two flag arrays of one length."""
     return _bytes(_number(first) | _number(second), len(first))
+
+
+def inverted(flags: bytes | bytearray) -> bytearray:
+    """Byte by byte NOT of a flag array (0 and 1 swapped)."""
+    return bytearray(flags.translate(_NOT))
 
 
 def _number(flags: bytearray) -> int:

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import compress, count
 
 from rapidfuzz import fuzz, process
 
 from .document import Document
+from .linescan import both, inverted, length_flags
 from .reach import ByLength
 from .text import clean, fold
 
+HEADING_MAX = 80
+"""Characters from which a line is too long to be a heading, cut or not."""
+_FIRST = operator.itemgetter(slice(0, 1))
 _FOOTNOTE = re.compile(r"(?<=[A-Za-z])\d{1,3}\b")
 _FOOTNOTE_AT = re.compile(r"\d{0,3}")
 _TERMINAL = ".,;:!?"
@@ -65,26 +71,50 @@ class Headings:
         for heading in document.headings:
             if not inside[heading.line]:
                 add(clean(heading.text))
-        previous = None  # the last body line, when it could be a heading: a heading may wrap
-        for number, line in enumerate(cleaned, 1):
-            if not line or inside[number] or len(line) >= 80:  # too long to be a heading, cut or not
-                previous = None if line and not inside[number] else previous
-                continue
-            if previous is None and not line[0].isupper():
-                continue  # no heading starts in lower case, and there is none above for it to continue
-            # Footnote marks ("Climate Action3") are cut from short capitalised lines only: one regex
-            # pass over the whole body would cost a tenth of the check.
+
+        def shown(number: int) -> str:
+            """A short body line as a heading would print: footnote marks ("Climate Action3") cut
+            from a capitalised line with a figure, and a closing full stop (extraction that ends
+            every line with ".": "Appendix 1: ... Table.")."""
+            line = cleaned[number - 1]
             text = _FOOTNOTE.sub("", line) if line[0].isupper() and with_figure[number - 1] else line
-            if text.endswith(".") and not text.endswith(".."):
-                text = text[:-1]  # extraction that ends every line with "." ("Appendix 1: ... Table.")
+            return text[:-1] if text.endswith(".") and not text.endswith("..") else text
+
+        # Headings start with a capital and are short: only those lines are visited (flags made in
+        # C), and after a heading-like line, the next body line, which may continue it.
+        body = both(length_flags(cleaned, 1, HEADING_MAX - 1), inverted(inside[1 : len(cleaned) + 1]))
+        capitalised = both(body, bytearray(map(str.isupper, map(_FIRST, cleaned))))
+        previous, after = None, 0  # the text of line `after` when it could be a heading: one may wrap
+
+        def interrupted(before: int) -> bool:
+            """Whether a body line comes between line `after` and line `before` (empty and index
+            lines do not count); a short one may be the rest of the heading `previous`."""
+            for following in range(after + 1, before):
+                line = cleaned[following - 1]
+                if not line or inside[following]:
+                    continue
+                if len(line) < HEADING_MAX:  # in lower case: every capitalised one is visited
+                    text = shown(following)
+                    capital = text[:1].upper() + text[1:]
+                    if capital != text and title_like(capital):
+                        add(f"{previous} {text}")
+                return True
+            return False
+
+        for number in compress(count(1), capitalised):
+            if previous is not None and interrupted(number):
+                previous = None
+            text = shown(number)
             like = title_like(text)
             if previous is not None:
                 capital = text[:1].upper() + text[1:]
                 if like if capital == text else title_like(capital):
                     add(f"{previous} {text}")
-            previous = text if like else None
+            previous, after = (text if like else None), number
             if like:
                 add(text)
+        if previous is not None:
+            interrupted(len(cleaned) + 1)
         candidates.pop("", None)
         self._candidates = {key: text for key, (text, _capitals) in candidates.items()}
         self._folded = list(candidates)

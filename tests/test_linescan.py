@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checker import linescan
-from checker.linescan import both, digit_flags, either, length_flags, lines_holding, lines_starting
+from checker.linescan import both, digit_flags, either, inverted, length_flags, lines_holding, lines_starting
 from checker.markers import take_markers
 
 LINES = [
@@ -69,3 +71,59 @@ def test_a_marker_alone_silences_the_next_line_not_blank_and_markers_gather():
 
 def test_a_marker_left_alone_at_the_end_silences_nothing():
     assert take_markers(["305-4 Title", "<!-- esgcheck: ignore -->", ""]) == {}
+
+
+def test_inverted_flags():
+    assert inverted(bytearray([0, 1, 1, 0])) == bytearray([1, 0, 0, 1]) and inverted(b"") == bytearray()
+
+
+PIECES = [
+    "",
+    "Climate Action",
+    "Climate Action3",
+    "and our planet",
+    "Water Stewardship.",
+    "(continued)",
+    "x" * 90,
+    "2023 Highlights",
+    "we reduced emissions by 12%.",
+    "Appendix 1: Table.",
+    "Talent",
+    "Development",
+]
+
+
+def _plain_headings(lines: list[str], inside: bytearray) -> set[str]:
+    """The heading scan as a plain loop over every line (the definition the C-filtered scan keeps)."""
+    from checker.sections import _FOOTNOTE, title_like
+
+    found, previous = set(), None
+    for number, line in enumerate(lines, 1):
+        if not line or inside[number] or len(line) >= 80:
+            previous = None if line and not inside[number] else previous
+            continue
+        text = _FOOTNOTE.sub("", line) if line[0].isupper() and re.search(r"\d", line) else line
+        if text.endswith(".") and not text.endswith(".."):
+            text = text[:-1]
+        like = title_like(text)
+        if previous is not None:
+            capital = text[:1].upper() + text[1:]
+            if like if capital == text else title_like(capital):
+                found.add(f"{previous} {text}")
+        previous = text if like else None
+        if like:
+            found.add(text)
+    return found
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=30), st.integers(0, 30), st.integers(0, 6))
+@settings(max_examples=200, deadline=None)
+def test_the_heading_scan_visits_what_a_plain_loop_visits(lines, first, length):
+    from checker.document import Document
+    from checker.sections import Headings
+    from checker.text import fold
+
+    document = Document("r.txt", lines)
+    spans = [(first, first + length)] if first else []
+    expected = _plain_headings(document.cleaned, document.marked(spans))
+    assert set(Headings(document, spans)._candidates) == {fold(text) for text in expected} - {""}
