@@ -10,7 +10,7 @@ from functools import cached_property
 from itertools import accumulate
 
 from .flat import FlatText
-from .linescan import digit_flags
+from .linescan import digit_flags, length_flags, lines_starting
 from .markers import Marker
 from .text import clean_text
 
@@ -143,9 +143,23 @@ class Document:
             yield start, text.lower(), len(text) - own
 
     @cached_property
+    def lengths(self) -> list[int]:
+        """The length of each cleaned line (index `number - 1`), counted once for every step."""
+        return list(map(len, self.cleaned))
+
+    def lengths_between(self, shortest: int, longest: int) -> bytearray:
+        """Whether each cleaned line is `shortest` to `longest` characters long, a byte a line."""
+        return length_flags(self.lengths, shortest, longest)
+
+    @cached_property
+    def pipe_lines(self) -> list[int]:
+        """The lines starting with "|": rows of Markdown pipe tables, read cell by cell."""
+        return lines_starting(self.cleaned, "|")
+
+    @cached_property
     def _line_offsets(self) -> array[int]:
         """Where each cleaned line starts in `flat` (an array: 8 bytes a line, not 36)."""
-        offsets = array("q", accumulate(map((1).__add__, map(len, self.cleaned)), initial=0))
+        offsets = array("q", accumulate(map((1).__add__, self.lengths), initial=0))
         offsets.pop()  # where a line after the last would start
         return offsets
 

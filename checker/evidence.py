@@ -43,7 +43,7 @@ from rapidfuzz import fuzz
 from . import thresholds as t
 from .catalog import Catalog, Disclosure, code_key
 from .index_parser import IndexEntry
-from .linescan import both, inverted, length_flags
+from .linescan import both, inverted
 from .page_refs import own_pages
 from .sections import capitals, title_like
 from .text import fold, fold_clean
@@ -291,7 +291,7 @@ class Evidence:
         found: dict[str, list[int]] = {}
         cleaned = document.cleaned
         outside = inverted(inside[1 : len(cleaned) + 1])
-        short = compress(range(1, len(cleaned) + 1), both(length_flags(cleaned, 1, longest), outside))
+        short = compress(range(1, len(cleaned) + 1), both(document.lengths_between(1, longest), outside))
         previous, previous_raw, following = "", "", 0
         for number in short:
             if number != following:

@@ -27,7 +27,7 @@ from . import thresholds as t
 from .catalog import Catalog, framework_titles
 from .codes import CodeFinder, CodeHit
 from .document import Document
-from .linescan import both, length_flags
+from .linescan import both
 from .reach import ByLength
 from .row_starts import CodeLine, RowStarts, prefix_score
 from .sections import Headings, title_like
@@ -526,9 +526,8 @@ class _NotSections:
     @cached_property
     def _lines(self) -> set[str]:
         document = self._document
-        lines = document.cleaned
-        short = both(document.with_figure, length_flags(lines, 1, t.FURNITURE_MAX_CHARS))  # flags made in C
-        counts = Counter(map(_undigited, compress(lines, short)))
+        short = both(document.with_figure, document.lengths_between(1, t.FURNITURE_MAX_CHARS))
+        counts = Counter(map(_undigited, compress(document.cleaned, short)))  # lines picked in C
         return {line for line, count in counts.items() if line and count >= t.FURNITURE_MIN_PAGES}
 
     def __contains__(self, line: str) -> bool:

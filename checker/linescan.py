@@ -44,9 +44,8 @@ def digit_flags(lines: list[str]) -> bytearray:
     return flags
 
 
-def length_flags(lines: list[str], shortest: int, longest: int) -> bytearray:
-    """Whether each line is `shortest` to `longest` characters long, a byte a line."""
-    lengths = list(map(len, lines))
+def length_flags(lengths: list[int], shortest: int, longest: int) -> bytearray:
+    """Whether each length is `shortest` to `longest`, a byte a line (Document.lengths_between)."""
     return both(bytearray(map(shortest.__le__, lengths)), bytearray(map(longest.__ge__, lengths)))
 
 

@@ -21,7 +21,7 @@ from . import thresholds as t
 from .catalog import Catalog, Disclosure, code_key
 from .codes import CodeFinder, CodeHit
 from .document import Document
-from .linescan import either, length_flags, lines_holding, lines_starting
+from .linescan import either, lines_holding
 from .sections import title_like
 from .text import fold
 
@@ -125,10 +125,10 @@ class RowStarts:
         holds_code = self.finder.holds_code
         # Every code holds a digit but a misprint; short lines may be a split code's half. Pipe-table
         # rows are read cell by cell, by the table parser. (Flags made in C: asked of every line.)
-        worth = either(document.with_figure, length_flags(lines, 1, 8))
+        worth = either(document.with_figure, document.lengths_between(1, 8))
         for number in lines_holding(lines, "-") if self._misprinted else ():
             worth[number - 1] |= self._misprinted.search(lines[number - 1]) is not None
-        for number in lines_starting(lines, "|"):
+        for number in document.pipe_lines:
             worth[number - 1] = 0
         candidates = compress(range(1, len(lines) + 1), worth)
         skip_until = 0

@@ -11,7 +11,7 @@ from itertools import compress, count
 from rapidfuzz import fuzz, process
 
 from .document import Document
-from .linescan import both, inverted, length_flags
+from .linescan import both, inverted
 from .reach import ByLength
 from .text import clean, fold
 
@@ -82,7 +82,7 @@ class Headings:
 
         # Headings start with a capital and are short: only those lines are visited (flags made in
         # C), and after a heading-like line, the next body line, which may continue it.
-        body = both(length_flags(cleaned, 1, HEADING_MAX - 1), inverted(inside[1 : len(cleaned) + 1]))
+        body = both(document.lengths_between(1, HEADING_MAX - 1), inverted(inside[1 : len(cleaned) + 1]))
         capitalised = both(body, bytearray(map(str.isupper, map(_FIRST, cleaned))))
         previous, after = None, 0  # the text of line `after` when it could be a heading: one may wrap
 

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from .codes import CodeFinder
 from .document import Document
-from .linescan import lines_starting
 from .text import clean
 
 _SEPARATOR = re.compile(r"^\|?\s*:?-{3,}")
@@ -48,7 +47,7 @@ def pipe_tables(document: Document) -> list[list[TableRow]]:
     tables: list[list[TableRow]] = []
     current: list[TableRow] = []
     previous = 0
-    for number in lines_starting(cleaned, "|"):
+    for number in document.pipe_lines:
         if number != previous + 1 and current:
             tables.append(current)
             current = []

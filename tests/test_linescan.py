@@ -44,7 +44,7 @@ def test_line_numbers_holding_or_starting_with_a_part():
 
 
 def test_length_flags_and_their_combinations():
-    short = length_flags(LINES, 1, 8)
+    short = length_flags(list(map(len, LINES)), 1, 8)
     assert short == bytearray(1 <= len(line) <= 8 for line in LINES)
     digits = digit_flags(LINES)
     assert both(short, digits) == bytearray(a & b for a, b in zip(short, digits, strict=True))
