@@ -7,7 +7,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import accumulate
+from itertools import accumulate, repeat
 
 from .flat import FlatText
 from .linescan import digit_flags, length_flags, lines_starting
@@ -149,7 +149,15 @@ class Document:
 
     def lengths_between(self, shortest: int, longest: int) -> bytearray:
         """Whether each cleaned line is `shortest` to `longest` characters long, a byte a line."""
-        return length_flags(self.lengths, shortest, longest)
+        if longest >= 255:
+            return length_flags(self.lengths, shortest, longest)
+        return bytearray(self._capped_lengths.translate(bytes(shortest <= n <= longest for n in range(256))))
+
+    @cached_property
+    def _capped_lengths(self) -> bytes:
+        """Each line's length as a byte, 255 for 255 or more: bytes.translate then answers each
+        length question at memory speed (two int comparisons a line cost 0.3 s on a 200 MB report)."""
+        return bytes(map(min, self.lengths, repeat(255)))
 
     @cached_property
     def pipe_lines(self) -> list[int]:

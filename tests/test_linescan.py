@@ -127,3 +127,12 @@ def test_the_heading_scan_visits_what_a_plain_loop_visits(lines, first, length):
     spans = [(first, first + length)] if first else []
     expected = _plain_headings(document.cleaned, document.marked(spans))
     assert set(Headings(document, spans)._candidates) == {fold(text) for text in expected} - {""}
+
+
+@pytest.mark.parametrize("shortest, longest", [(1, 8), (0, 0), (9, 254), (1, 255), (200, 300), (256, 1000)])
+def test_a_documents_length_flags_count_every_length(shortest, longest):
+    from checker.document import Document
+
+    lines = ["", "x", "x" * 8, "x" * 9, "x" * 254, "x" * 255, "x" * 256, "x" * 300, "ü" * 10]
+    expected = bytearray(shortest <= len(line) <= longest for line in lines)
+    assert Document("r.txt", lines).lengths_between(shortest, longest) == expected
