@@ -32,6 +32,7 @@ the length of the sections they point to (about 20 ms for the bundled report's 1
 from __future__ import annotations
 
 import re
+import weakref
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -251,7 +252,10 @@ class Evidence:
     """Spans and verdicts of one report, built once (Context.evidence) and read by ESG501-503."""
 
     def __init__(self, ctx: Context) -> None:
-        self.ctx = ctx
+        # A proxy, not a reference: the context keeps this object (Context.evidence), and a cycle
+        # would keep each report's document alive until a full collection, which the CLI's raised
+        # collector threshold puts off for a whole batch (memory growing with every report).
+        self.ctx = weakref.proxy(ctx)
         self._cuts = sorted({start for start, _ in ctx.index.spans})
         self._texts: dict[tuple[int, int], str] = {}
         self._spans: dict[tuple[bool, str], Span | bool | None] = {}

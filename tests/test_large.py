@@ -3,11 +3,15 @@ most once, lines shared rather than copied, text files read line by line."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from checker.document import Document
 from checker.reader import read_document, text_document
 from checker.sections import Headings
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "xiaomi-esg-2023.txt"
 
 BODY = [
     "Climate Action",
@@ -99,3 +103,22 @@ def test_case_blind_searches_match_a_lowered_copy_without_making_one(monkeypatch
     assert document.contains_lower(["december.", "absent"]) and not document.contains_lower(["absent"])
     assert "flat_lower" not in document.__dict__  # no lowered copy of the whole text was kept
     assert document.flat_lower == lower
+
+
+def test_a_check_leaves_no_reference_cycle_behind():
+    """Each report's document is freed when its check ends, by reference counting alone: the CLI
+    puts the cycle collector off (a raised threshold), and a cycle through the context kept every
+    report of a batch in memory (221 MB for 200 copies of the bundled report, 79 MB without)."""
+    import gc
+
+    from checker import check
+
+    check(EXAMPLE)  # catalogs and caches built once, outside the count
+    gc.collect()
+    gc.disable()
+    try:
+        report = check(EXAMPLE).reports[0]
+        unreachable = gc.collect()
+    finally:
+        gc.enable()
+    assert report.findings and unreachable == 0
