@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -84,6 +85,7 @@ def batch_figures(reports: int, folder: Path) -> None:
     for jobs in (1, 2):
         seconds = timed(lambda j=jobs: check(batch, jobs=j))
         print(f"  --jobs {jobs}         {seconds:6.2f} s  ({seconds / reports * 1000:5.1f} ms a report)")
+    batch_memory(batch, reports)
     try:
         from distributed import LocalCluster
     except ImportError:
@@ -98,6 +100,36 @@ def batch_figures(reports: int, folder: Path) -> None:
                 f"  Dask, 2 workers  {seconds:6.2f} s  ({seconds / reports * 1000:5.1f} ms a report; {run})"
             )
         print(f"  (the Dask cluster started in {started:.2f} s)")
+
+
+PEAK = """
+import resource, subprocess, sys
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=False)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)
+"""
+"""Runs a command and prints its peak memory (MB), alone: no other child of this one counts."""
+
+
+def batch_memory(batch: Path, reports: int) -> None:
+    """Peak memory of the CLI (--jobs 1) on a quarter of the batch and on all of it: what a run
+    keeps for each report (its result) shows as the difference."""
+    quarter = batch.parent / "quarter"
+    quarter.mkdir()
+    for path in sorted(batch.iterdir())[: max(1, reports // 4)]:
+        shutil.copy(path, quarter / path.name)
+    for output_format in ("summary", "json"):
+        peaks = []
+        for folder in (quarter, batch):
+            command = [sys.executable, "-m", "checker", str(folder), "--format", output_format]
+            command += ["--jobs", "1", "--fail-on", "never"]
+            done = subprocess.run([sys.executable, "-c", PEAK, *command], capture_output=True, text=True)
+            peaks.append(int(done.stdout))
+        count = len(list(quarter.iterdir()))
+        each = (peaks[1] - peaks[0]) / max(1, reports - count) * 1024
+        print(
+            f"  CLI --format {output_format:<8} peak {peaks[0]:4d} MB ({count} reports), {peaks[1]:4d} MB "
+            f"({reports}): {each:5.0f} KB more a report"
+        )
 
 
 def main() -> None:

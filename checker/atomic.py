@@ -5,17 +5,34 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
 def write_bytes(path: str | Path, data: bytes) -> None:
     """Replace path's content with data, keeping its permission bits when it exists."""
+    write_chunks(path, (data,))
+
+
+def write_text(path: str | Path, text: str, encoding: str = "utf-8") -> None:
+    write_bytes(path, text.encode(encoding))
+
+
+def write_pieces(path: str | Path, pieces: Iterable[str], encoding: str = "utf-8") -> None:
+    """Replace path's content with these pieces of text, written as they come."""
+    write_chunks(path, (piece.encode(encoding) for piece in pieces))
+
+
+def write_chunks(path: str | Path, chunks: Iterable[bytes]) -> None:
+    """Replace path's content with these bytes, written as they come into a temporary file that
+    takes the target's place at the end (keeping its permission bits when it exists)."""
     target = Path(path)
     mode = target.stat().st_mode & 0o7777 if target.exists() else None
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(data)
+            for chunk in chunks:
+                out.write(chunk)
             out.flush()
             os.fsync(out.fileno())
         if mode is not None:
@@ -24,7 +41,3 @@ def write_bytes(path: str | Path, data: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-
-
-def write_text(path: str | Path, text: str, encoding: str = "utf-8") -> None:
-    write_bytes(path, text.encode(encoding))

@@ -221,7 +221,7 @@ def check(
     color: bool | None,
 ) -> None:
     """Check reports (.txt, .md, .pdf, .docx): files, folders, globs, or - for standard input."""
-    from .output import rendered, wants_color, write
+    from .output import pieces, wants_color, write
     from .runs import CommandLine, default_jobs, plan
     from .silence import rule_option
 
@@ -290,7 +290,7 @@ def check(
     if quiet and code == 0 and not (output and output != "-"):
         sys.exit(0)
     try:
-        write(rendered(result, output_format, wants_color(color, bool(output and output != "-"))), output)
+        write(pieces(result, output_format, wants_color(color, bool(output and output != "-"))), output)
     except OSError as err:
         click.echo(f"esgcheck: {output}: cannot be written ({err.strerror or err})", err=True)
         sys.exit(2)

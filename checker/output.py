@@ -10,7 +10,7 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the CLI imports FORMATS on every run, `esgcheck rules` too: keep it light
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable, Iterator
 
     from rich.console import Console
 
@@ -104,12 +104,37 @@ def _terminal_width() -> int:
     return columns or 80
 
 
-def write(text: str, output: str | None) -> None:
-    """To standard output, or atomically to a file (a half-written SARIF upload is worse than none)."""
+def pieces(result: CheckResult, output_format: str, color: bool | None = None) -> Iterator[str]:
+    """The output as `rendered` gives it, in blocks of about BLOCK characters: JSON is made a report
+    at a time (a batch's whole document is never held), the other formats at once."""
+    if output_format != "json":
+        yield rendered(result, output_format, color)
+        return
+    from .render.json_out import pieces as json_pieces
+
+    block: list[str] = []
+    size = 0
+    for piece in json_pieces(result):  # json's pieces are its tokens: written in blocks
+        block.append(piece)
+        size += len(piece)
+        if size >= BLOCK:
+            yield "".join(block)
+            block, size = [], 0
+    yield "".join(block) + "\n"
+
+
+BLOCK = 1 << 16
+
+
+def write(text: str | Iterable[str], output: str | None) -> None:
+    """To standard output, or atomically to a file (a half-written SARIF upload is worse than none).
+    `text` may come in pieces (`pieces`), written as they come."""
+    parts = (text,) if isinstance(text, str) else text
     if not output or output == "-":
-        sys.stdout.write(text)
+        for part in parts:
+            sys.stdout.write(part)
         sys.stdout.flush()
         return
-    from .atomic import write_text
+    from .atomic import write_pieces
 
-    write_text(output, text, encoding="utf-8")
+    write_pieces(output, parts, encoding="utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -101,10 +102,21 @@ class CheckResult:
             return 1
         return 0
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, lazy: bool = False) -> dict[str, Any]:
+        """The JSON contract's document. `lazy`: each report's dict is made as the list of reports is
+        read, and dropped after (a batch's dicts, about 0.5 MB a report, are never held at once)."""
+        reports = _ReportDicts(self.reports) if lazy else [report.to_dict() for report in self.reports]
         return {
             "schema_version": SCHEMA_VERSION,
             "tool": {"name": "esgcheck", "version": self.tool_version},
-            "reports": [report.to_dict() for report in self.reports],
+            "reports": reports,
             "summary": self.summary(),
         }
+
+
+class _ReportDicts(list):  # type: ignore[type-arg]
+    """The reports, which a reader takes for a list of their dicts: each is made as it is read. An
+    indented json encoder (json's own Python one) iterates the list as given."""
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return (report.to_dict() for report in super().__iter__())

@@ -197,3 +197,40 @@ def test_quiet_prints_nothing_on_a_pass_but_still_writes_the_output_file(tmp_pat
     assert run(CLEAN, "--quiet", "--format", "json", "-o", target).exit_code == 0
     assert json.loads(target.read_text())["summary"]["error"] == 0
     assert "ESG101" in run(EXAMPLE, "--quiet", "--no-color").output  # a failing run still prints
+
+
+def test_json_is_written_in_blocks_that_join_to_the_whole_document(tmp_path, monkeypatch):
+    """A batch's JSON is made a report at a time and written in blocks; joined, and in a file, it
+    is the document of every report's dict made at once. The summary's rows read the same way."""
+    from checker import check
+    from checker import output as output_module
+    from checker.output import pieces, rendered, write
+    from checker.render.summary import summary_rows
+
+    monkeypatch.setattr(output_module, "BLOCK", 4096)
+    result = check(Path(__file__).parent / "fixtures" / "corpus", jobs=1)
+    whole = json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n"  # every dict at once
+    assert rendered(result, "json") == whole
+    assert summary_rows(result.to_dict(lazy=True)) == summary_rows(result.to_dict())
+    blocks = list(pieces(result, "json"))
+    assert 100 < len(blocks) <= len(whole) // 4096 + 1  # blocks of at least 4096 characters
+    assert "".join(blocks) == whole and json.loads(whole)["summary"]["reports"] == len(result.reports)
+    target = tmp_path / "out.json"
+    write(pieces(result, "json"), str(target))
+    assert target.read_text(encoding="utf-8") == whole
+    assert list(pieces(result, "text")) == [rendered(result, "text")]
+
+
+def test_a_write_that_fails_midway_leaves_the_old_file_whole(tmp_path):
+    from checker.output import write
+
+    target = tmp_path / "out.json"
+    target.write_text("old", encoding="utf-8")
+
+    def broken():
+        yield "new start"
+        raise RuntimeError("the renderer failed")
+
+    with pytest.raises(RuntimeError):
+        write(broken(), str(target))
+    assert target.read_text(encoding="utf-8") == "old" and sorted(tmp_path.iterdir()) == [target]

@@ -86,7 +86,7 @@ def _counts(rows: list[SummaryRow]) -> list[str]:
 def csv_text(result: CheckResult) -> str:
     """The CSV `--summary-csv` writes: fixed columns, per framework its claim, version and counts, and
     last `error`, the reason a report could not be read (its other cells then empty)."""
-    rows = summary_rows(result.to_dict())
+    rows = summary_rows(result.to_dict(lazy=True))
     frameworks, counts = _frameworks(rows), _counts(rows)
     header = ["path", "frameworks", "lines", "rows", *(f"{severity}s" for severity in SEVERITIES)]
     for name in frameworks:
@@ -118,7 +118,7 @@ def render(result: CheckResult, console: Console) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    rows = summary_rows(result.to_dict())
+    rows = summary_rows(result.to_dict(lazy=True))
     unreadable = any(row.error for row in rows)
     table = Table(title="esgcheck batch summary", title_justify="left")
     table.add_column("report", overflow="fold")
