@@ -104,6 +104,10 @@ def _terminal_width() -> int:
     return columns or 80
 
 
+BLOCK = 1 << 16
+"""Characters of JSON written at a time."""
+
+
 def pieces(result: CheckResult, output_format: str, color: bool | None = None) -> Iterator[str]:
     """The output as `rendered` gives it, in blocks of about BLOCK characters: JSON is made a report
     at a time (a batch's whole document is never held), the other formats at once."""
@@ -121,9 +125,6 @@ def pieces(result: CheckResult, output_format: str, color: bool | None = None) -
             yield "".join(block)
             block, size = [], 0
     yield "".join(block) + "\n"
-
-
-BLOCK = 1 << 16
 
 
 def write(text: str | Iterable[str], output: str | None) -> None:

@@ -115,8 +115,9 @@ class CheckResult:
 
 
 class _ReportDicts(list):  # type: ignore[type-arg]
-    """The reports, which a reader takes for a list of their dicts: each is made as it is read. An
-    indented json encoder (json's own Python one) iterates the list as given."""
+    """The reports, which a reader takes for a list of their dicts: each is made as it is read (read
+    it by iterating; an index gives the report itself). An indented json encoder (json's own Python
+    one) iterates the list as given."""
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
         return (report.to_dict() for report in super().__iter__())
