@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checker import document as document_module
 from checker import flat as flat_module
@@ -97,3 +99,28 @@ def test_the_bundled_report_reads_the_same_in_tiny_chunks(monkeypatch):
     assert chunked.entries == whole.entries and chunked.coverage == whole.coverage
     assert whole.period and chunked.period == whole.period
     assert whole.claims and chunked.claims == whole.claims
+
+
+@given(
+    st.lists(st.text(alphabet="ab 3-.🌱Ü", max_size=12), max_size=25),
+    st.integers(1, 40),
+    st.data(),
+)
+@settings(max_examples=300, deadline=None)
+def test_any_lines_at_any_chunk_size_answer_as_the_joined_text(lines, size, data):
+    """Parts cut from the joined text itself, so that many of them cross a chunk's end."""
+    flat_module.CHUNK = size
+    try:
+        document = Document("r.txt", lines)
+        flat, joined = document.flat, " ".join(document.cleaned)
+        assert flat[:] == joined and len(flat) == len(joined)
+        at = data.draw(st.integers(0, len(joined)))
+        part = joined[at : at + data.draw(st.integers(1, 6))] or "a"
+        assert [flat.find(part, start) for start in range(len(joined) + 1)] == [
+            joined.find(part, start) for start in range(len(joined) + 1)
+        ]
+        pattern = re.compile(rf"(?<![a\w]){re.escape(part)}")
+        assert list(flat.finditer(pattern)) == [match.span() for match in pattern.finditer(joined)]
+        assert flat.holding([part, "zz"]) == {p for p in (part, "zz") if p in joined}
+    finally:
+        flat_module.CHUNK = 1 << 20
