@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 import weakref
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import compress
@@ -690,7 +691,7 @@ class Evidence:
 
     def _elsewhere(
         self,
-        elements: tuple[tuple[str, tuple[str, ...]], ...] | list[tuple[str, tuple[str, ...]]],
+        elements: Sequence[tuple[str, tuple[str, ...]]],
         spans: list[Span],
         disclosure: Disclosure,
     ) -> Span | None:
