@@ -194,7 +194,7 @@ def test_the_default_workers_are_one_for_a_report_and_small_drafts(tmp_path):
     assert default_jobs([*unread, *pair], cores=4) == 1  # what cannot be read weighs nothing
 
 
-@pytest.mark.parametrize(("given", "expected"), [((), 1), (("--jobs", "3"), 3), (("-j", "1"), 1)])
+@pytest.mark.parametrize(("given", "expected"), [((), 1), (("--jobs", "3"), 3), (("-j", "2"), 2)])
 def test_an_explicit_jobs_is_honoured(monkeypatch, given, expected):
     from checker.runs import Run
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import EXAMPLE
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -57,9 +58,12 @@ def test_holding_names_the_parts_the_joined_text_holds(chunked):
     assert document.flat.holding(parts) == {part for part in parts if part and part in joined}
 
 
-def test_only_a_few_chunks_are_kept_joined(chunked):
-    document, joined = chunked
-    flat = document.flat
+@pytest.mark.parametrize("size", [1, 7])
+def test_only_a_few_chunks_are_kept_joined(monkeypatch, size):
+    monkeypatch.setattr(flat_module, "CHUNK", size)
+    document = Document("r.txt", list(LINES))
+    flat, joined = document.flat, " ".join(document.cleaned)
+    assert len(flat._starts) > flat_module.KEPT  # more chunks than are kept
     assert flat[:] == joined and flat.find("Climate Action", 150) == joined.find("Climate Action", 150)
     assert len(flat._kept) <= flat_module.KEPT
 
@@ -89,7 +93,7 @@ def test_the_bundled_report_reads_the_same_in_tiny_chunks(monkeypatch):
     the same rows and findings with chunks of one line and no lowered copy kept."""
     from checker import check
 
-    report = "examples/xiaomi-esg-2023.txt"
+    report = str(EXAMPLE)
     whole = check(report).reports[0]
     monkeypatch.setattr(flat_module, "CHUNK", 1)
     monkeypatch.setattr(document_module, "LOWER_WHOLE_MAX", 0)
@@ -109,8 +113,8 @@ def test_the_bundled_report_reads_the_same_in_tiny_chunks(monkeypatch):
 @settings(max_examples=300, deadline=None)
 def test_any_lines_at_any_chunk_size_answer_as_the_joined_text(lines, size, data):
     """Parts cut from the joined text itself, so that many of them cross a chunk's end."""
-    flat_module.CHUNK = size
-    try:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(flat_module, "CHUNK", size)
         document = Document("r.txt", lines)
         flat, joined = document.flat, " ".join(document.cleaned)
         assert flat[:] == joined and len(flat) == len(joined)
@@ -122,5 +126,3 @@ def test_any_lines_at_any_chunk_size_answer_as_the_joined_text(lines, size, data
         pattern = re.compile(rf"(?<![a\w]){re.escape(part)}")
         assert list(flat.finditer(pattern)) == [match.span() for match in pattern.finditer(joined)]
         assert flat.holding([part, "zz"]) == {p for p in (part, "zz") if p in joined}
-    finally:
-        flat_module.CHUNK = 1 << 20

@@ -3,15 +3,12 @@ most once, lines shared rather than copied, text files read line by line."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from conftest import EXAMPLE
 
 from checker.document import Document
 from checker.reader import read_document, text_document
 from checker.sections import Headings
-
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "xiaomi-esg-2023.txt"
 
 BODY = [
     "Climate Action",
