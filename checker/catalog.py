@@ -21,8 +21,6 @@ from .text import clean, clean_text, fold
 _EXAMPLES = re.compile(r"\s*\((?:e\.g\.|for example)[^()]*\)", re.I)
 _YEAR_END = re.compile(r"\s+\d{4}$")
 
-SEVERITIES = ("error", "warning", "info")
-
 
 @lru_cache(maxsize=1 << 14)
 def code_key(code: str) -> str:
@@ -409,6 +407,9 @@ def validate_catalog(raw: Any, path: str) -> None:
             re.compile(pattern, flags)
         except re.error as err:
             problem = f"the regex does not compile ({err})"
+            raise InputError(path, f"invalid catalog at key '{key}': {problem}") from None
+        except RecursionError:  # groups nested hundreds deep: the parser's own recursion gives up
+            problem = "the regex nests its groups too deep to compile"
             raise InputError(path, f"invalid catalog at key '{key}': {problem}") from None
         problem = pattern_problem(pattern, flags)
         if problem:

@@ -295,3 +295,11 @@ def test_a_catalog_whose_codes_mix_words_and_numbers_in_one_place_is_checked(tmp
     assert (
         tcfd["version_reason"] == "TCFD 2017: the version in force for the report year beginning 2024-01-01"
     )
+
+
+def test_a_regex_nested_too_deep_to_compile_is_refused_in_one_line(tmp_path):
+    """Groups nested hundreds deep (under the pattern length cap) exhaust the regex parser's own
+    recursion: a one-line refusal, where it was a RecursionError traceback."""
+    deep = "(" * 499 + "a" + ")" * 499
+    line = refused(tmp_path, CATALOG.replace("mentions: ['\\bTCFD\\b']", f"mentions: ['{deep}']"))
+    assert "invalid catalog at key 'mentions/0'" in line and "nest" in line
