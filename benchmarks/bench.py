@@ -1,4 +1,4 @@
-"""Time the budgets (README, Benchmarks) on the bundled report: in-process check, and the whole CLI run,
+"""Time the budgets (ARCHITECTURE.md, Cost) on the bundled report: in-process check, and the whole CLI run,
 also as a ratio to the bare interpreter's start (`python -c pass`) measured in the same run.
 
 python benchmarks/bench.py [REPORT] [--runs N]

@@ -44,12 +44,13 @@ def _pairs(values: tuple[str, ...], option: str) -> dict[str, str]:
 @click.group(cls=DefaultToCheck, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="esgcheck")
 def main() -> None:
-    """Check the content index of ESG reports against HKEX C2, GRI 2021 and SASB catalogs."""
+    """Check the content index of ESG reports against the bundled framework catalogs (HKEX C2, GRI,
+    SASB, ESRS codes: `esgcheck catalog list`)."""
 
 
 def run() -> None:
-    """The `esgcheck` command and `python -m checker`: main(), then a quick exit. Everything the run
-    built (catalogs, the report's lines, its index) is frozen out of the garbage collector first:
+    """The `esgcheck` command and `python -m checker`: main(), and a quick exit, as everything the
+    run built (catalogs, the report's lines, its index) is frozen out of the garbage collector first:
     the interpreter's last collections at exit would otherwise walk it all, ~20 ms of a 250 ms run
     for nothing. While it runs, the youngest generation is collected every 100,000 allocations, not
     700 (as mypy does): a check makes few reference cycles, and the ~35 collections of a run walked
@@ -173,7 +174,8 @@ def run() -> None:
     multiple=True,
     metavar="STANDARD",
     help='A material topic of the report (305, "GRI 305: Emissions"; repeat or separate with commas): '
-    'its disclosures are required under GRI "in accordance", advice under "with reference to".',
+    'its disclosures are required at the claim levels its catalog marks so (GRI: "in accordance"), '
+    "advice where that level advises.",
 )
 @click.option(
     "--jobs",

@@ -62,17 +62,15 @@ def check_on_dask(
 
         sent = _shared(client, options)
         futures = client.map(_task, sources, options=sent, folder=os.getcwd(), pure=False)
-        position = {future.key: number for number, future in enumerate(futures)}
-        pending = dict(enumerate(futures))
+        pending = {future.key: (number, future) for number, future in enumerate(futures)}
         del futures  # each result is forgotten on the cluster once it is here
         reports: list[ReportResult | None] = [None] * len(sources)
         try:
-            for future in as_completed(list(pending.values()), loop=client.loop):
-                number = position[future.key]
+            for future in as_completed([future for _, future in pending.values()], loop=client.loop):
+                number, _ = pending.pop(future.key)
                 reports[number] = _notify(on_report, _outcome(future, sources[number]))
-                del pending[number]
         except KeyboardInterrupt:  # Ctrl-C: the queued reports are dropped, the caller exits 130
-            client.cancel(list(pending.values()))
+            client.cancel([future for _, future in pending.values()])
             raise
     return [report for report in reports if report is not None]
 

@@ -1,18 +1,14 @@
-"""SHA-256 without OpenSSL: the cache keys and finding fingerprints are made on every CLI run."""
+"""SHA-256 without OpenSSL, for the cache keys and the findings' fingerprints (baselines, SARIF)."""
 
 from __future__ import annotations
 
-from typing import Any
-
-
-def sha256(data: bytes) -> Any:
-    """SHA-256 from the interpreter's own module (_sha256 up to Python 3.11, _sha2 after): the same
-    digest as hashlib's, without the OpenSSL library `import hashlib` loads (a few ms a run)."""
+try:  # the interpreter's own module: _sha256 up to Python 3.11, _sha2 after
+    from _sha256 import sha256
+except ImportError:
     try:
-        from _sha256 import sha256 as own
+        from _sha2 import sha256  # type: ignore[import-not-found,no-redef]
     except ImportError:
-        try:
-            from _sha2 import sha256 as own  # type: ignore[import-not-found,no-redef]
-        except ImportError:
-            from hashlib import sha256 as own
-    return own(data)
+        from hashlib import sha256  # type: ignore[assignment]
+
+__all__ = ["sha256"]
+"""The same digest as hashlib's, without the OpenSSL library `import hashlib` loads (a few ms a run)."""

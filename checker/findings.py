@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from .errors import OptionError
 
 SEVERITY_ORDER = {"error": 3, "warning": 2, "info": 1}
+SEVERITIES = tuple(SEVERITY_ORDER)
+"""The severities, worst first."""
 FAIL_LEVELS = ("error", "warning", "info", "never")
 
 

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from .claims import Claim
-from .findings import SEVERITY_ORDER, Finding, fail_level
+from .findings import SEVERITIES, SEVERITY_ORDER, Finding, fail_level
 from .index_parser import IndexEntry, IndexTable
 from .period import ReportingPeriod
 
@@ -92,6 +92,12 @@ class CheckResult:
         counts["reports"] = len(self.reports)
         counts["unreadable"] = sum(1 for report in self.reports if report.error)
         return counts
+
+    def totals(self) -> str:
+        """ "4 errors, 20 warnings, 3 infos in 1 report(s)": the line the text and Markdown end with."""
+        counts = self.summary()
+        parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in SEVERITIES]
+        return ", ".join(parts) + f" in {counts['reports']} report(s)"
 
     def exit_code(self, fail_on: str = "warning") -> int:
         """0 clean, 1 findings at or above fail_on, 2 an input could not be checked."""

@@ -2,7 +2,7 @@
 
 As ruff does, each report is checked with the settings of its own nearest config (`.esgcheck.yaml`,
 or a pyproject.toml with `[tool.esgcheck]`, from the report's folder up; parent configs are not
-merged in), standard input with the one above the working folder, and `--config FILE` with that
+merged in), standard input with the nearest one from the working folder up, and `--config FILE` with that
 file for every report. Options given on the command line override every config. Reports that share
 a config are checked together; the findings are filtered, silenced by their baseline and judged
 against their fail level by their own config, and the reports keep the order they were named in.

@@ -38,10 +38,11 @@ def docx_document(name: str, data: bytes) -> Document:
             lines.append(text)
         elif isinstance(block, Table):
             for row in block.rows:
-                for cell in row.cells:
+                cells = row.cells  # python-docx builds the tuple on each access
+                for cell in cells:
                     for paragraph in cell.paragraphs:
                         web_links.update(_web_link_texts(paragraph))
-                cells = [clean(cell.text).replace("|", "/") for cell in row.cells]
+                cells = [clean(cell.text).replace("|", "/") for cell in cells]
                 lines.append("| " + " | ".join(cells) + " |")
             lines.append("")
     if not any(lines):

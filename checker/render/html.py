@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from .summary import SEVERITIES, coverage_text, summary_rows
+from ..findings import SEVERITIES
+from .summary import coverage_text, summary_rows
 
 if TYPE_CHECKING:
     from jinja2 import Environment

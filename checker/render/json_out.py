@@ -1,4 +1,4 @@
-"""`--format json`: the JSON contract of DESIGN.md (schema in checker/schemas/report.schema.json)."""
+"""`--format json`: the JSON contract (schema in checker/schemas/report.schema.json)."""
 
 from __future__ import annotations
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from ..result import CheckResult, ReportResult
-from .summary import SEVERITIES
 
 
 def cell(text: str | None) -> str:
@@ -14,8 +13,7 @@ def cell(text: str | None) -> str:
 def render(result: CheckResult) -> str:
     counts = result.summary()
     out = ["## esgcheck", ""]
-    totals = ", ".join(f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in SEVERITIES)
-    out.append(f"{totals} in {counts['reports']} report(s)" + _unreadable(counts["unreadable"]))
+    out.append(result.totals() + _unreadable(counts["unreadable"]))
     for report in result.reports:
         out.extend(["", f"### `{report.path}`", ""])
         out.extend(_report(report))

@@ -12,12 +12,13 @@ import io
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ..findings import SEVERITIES
+
 if TYPE_CHECKING:
     from rich.console import Console
 
     from ..result import CheckResult
 
-SEVERITIES = ("error", "warning", "info")
 COUNTS = ("required", "listed", "complete", "partial", "unsupported", "explained", "missing")
 """Coverage counts a CSV column may hold, in bar order; only those the result has are written
 (unsupported and explained appear once the coverage carries them)."""

@@ -161,8 +161,7 @@ def _detail(found: Finding) -> Text:
 
 def _summary(result: CheckResult) -> Text:
     counts = result.summary()
-    parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in ("error", "warning", "info")]
-    text = Text("\n" + ", ".join(parts) + f" in {counts['reports']} report(s)", style="bold")
+    text = Text("\n" + result.totals(), style="bold")
     if counts["unreadable"]:
         text.append(f"; {counts['unreadable']} could not be checked", style="bold red")
     return text
