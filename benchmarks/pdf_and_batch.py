@@ -61,6 +61,7 @@ def pdf_figures(pages: int, folder: Path) -> None:
     filler = [body[i : i + 60] for i in range(0, len(body), 60)]
     path = folder / "report.pdf"
     # One index, as a real report has: the body's pages repeated, then the whole report.
+    pages = max(pages, len(report))  # the whole report at least
     path.write_bytes(make_pdf([filler[i % len(filler)] for i in range(pages - len(report))] + report))
     data = path.read_bytes()
     check(REPORT)  # imports and catalogs out of the figures
