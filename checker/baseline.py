@@ -17,9 +17,11 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import InputError
+from .findings import Finding
 from .fingerprint import fingerprint, label_of
 from .result import CheckResult, ReportResult
 from .silence import keep_findings
@@ -39,27 +41,36 @@ def _report_key(path: str, baseline: Path) -> str:
 
 def write_baseline(result: CheckResult, path: str | Path) -> int:
     """Record every finding of the checked reports; returns how many."""
-    from .atomic import write_text
+    return write_rows([row for report in result.reports for row in baseline_rows(report, path)], path)
 
-    path = Path(path)
-    rows = [
+
+def baseline_rows(report: ReportResult, path: str | Path) -> list[dict[str, str | None]]:
+    """What a baseline at `path` records of a report's findings (a run gathers them report by report)."""
+    key = _report_key(report.path, Path(path))
+    return [
         {
-            "path": _report_key(report.path, path),
+            "path": key,
             "rule": found.rule,
             "framework": found.framework,
             "code": found.code,
             "label": label_of(found),
             "fingerprint": fingerprint(found),
         }
-        for report in result.reports
         for found in report.findings
     ]
+
+
+def write_rows(rows: list[dict[str, str | None]], path: str | Path) -> int:
+    """The baseline file of these rows, in a stable order; returns how many. InputError when it cannot
+    be written."""
+    from .atomic import write_text
+
     rows.sort(
         key=lambda row: (row["path"], row["rule"], row["framework"] or "", row["code"] or "", row["label"])
     )
     document = {"format": FORMAT, "findings": rows}
     try:
-        write_text(path, json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+        write_text(Path(path), json.dumps(document, indent=2, ensure_ascii=False) + "\n")
     except OSError as err:
         raise InputError(str(path), f"baseline cannot be written ({err.strerror or err})") from None
     return len(rows)
@@ -89,51 +100,69 @@ def load_baseline(path: str | Path) -> Counter[tuple[str, str]]:
 def apply_baseline(result: CheckResult, path: str | Path, moved: list[tuple[str, str]] | None = None) -> int:
     """Drop the findings the baseline records (each as often as it records it); returns how many.
     A report taken as a renamed or moved one is added to `moved` as (its path, the recorded path)."""
-    known = load_baseline(path)
-    baseline = Path(path)
-    keys = {id(report): _report_key(report.path, baseline) for report in result.reports}
-    for report, recorded in _renamed(result, known, baseline, keys):
-        keys[id(report)] = recorded
-        if moved is not None:
-            moved.append((report.path, recorded))
-    dropped = 0
-
-    def keep(report, found) -> bool:  # type: ignore[no-untyped-def]
-        nonlocal dropped
-        key = (keys[id(report)], fingerprint(found))
-        if known[key] > 0:
-            known[key] -= 1
-            dropped += 1
-            return False
-        return True
-
-    keep_findings(result, keep)
-    return dropped
-
-
-def _renamed(
-    result: CheckResult, known: Counter[tuple[str, str]], baseline: Path, keys: dict[int, str]
-) -> list[tuple[ReportResult, str]]:
-    """(report, recorded path) for each checked report the baseline does not know that shares findings
-    with a recorded report whose file is gone: the one it shares the most with (a report of the same
-    file name first on a tie); each gone report lends its records once."""
-    recorded: dict[str, Counter[str]] = {}
-    for (where, print_), count in known.items():
-        recorded.setdefault(where, Counter())[print_] += count
-    folder = baseline.resolve().parent
-    gone = [
-        where for where in sorted(recorded) if not where.startswith("<") and not (folder / where).exists()
-    ]
-    taken = set(keys.values())
-    pairs = []
+    baseline = Baseline(path, [report.path for report in result.reports])
     for report in result.reports:
-        if keys[id(report)] in recorded or report.path.startswith("<") or not gone:
-            continue
+        recorded = baseline.apply(report)
+        if recorded and moved is not None:
+            moved.append((report.path, recorded))
+    return baseline.dropped
+
+
+class Baseline:
+    """A baseline file's records, applied to each report as a run checks it: nothing of the reports
+    is kept but their recorded paths. InputError for a missing or foreign file."""
+
+    def __init__(self, path: str | Path, named: Iterable[str] = ()) -> None:
+        """`named`: the paths of every report the run will apply it to, which no other report may take
+        as its old name (a report named but unreadable has its recorded path gone too)."""
+        self.path = Path(path)
+        self.known = load_baseline(path)
+        self.dropped = 0
+        self._recorded: dict[str, Counter[str]] = {}
+        for (where, print_), count in self.known.items():
+            self._recorded.setdefault(where, Counter())[print_] += count
+        self._taken = {_report_key(name, self.path) for name in named}
+        self._gone: list[str] | None = None
+
+    def apply(self, report: ReportResult) -> str | None:
+        """Drop the report's findings the baseline records; returns the recorded path it is taken for
+        when it is a renamed or moved report (see the module's docstring), else None."""
+        key = _report_key(report.path, self.path)
+        renamed = None
+        if key not in self._recorded and not report.path.startswith("<"):
+            renamed = self._renamed_from(report)
+            key = renamed or key
+        self._taken.add(key)
+
+        def keep(_report: ReportResult, found: Finding) -> bool:
+            print_ = (key, fingerprint(found))
+            if self.known[print_] > 0:
+                self.known[print_] -= 1
+                self.dropped += 1
+                return False
+            return True
+
+        keep_findings(CheckResult([report]), keep)
+        return renamed
+
+    def _renamed_from(self, report: ReportResult) -> str | None:
+        """The gone recorded report this one shares the most findings with (a report of the same file
+        name first on a tie), not taken by another; None when it shares none."""
+        if self._gone is None:  # asked once: a baseline of many reports is not stat-ed per report
+            folder = self.path.resolve().parent
+            self._gone = [
+                where
+                for where in sorted(self._recorded)
+                if not where.startswith("<") and not (folder / where).exists()
+            ]
         prints = Counter(fingerprint(found) for found in report.findings)
         name = Path(report.path).name
-        shared = {where: sum((prints & recorded[where]).values()) for where in gone if where not in taken}
+        shared = {
+            where: sum((prints & self._recorded[where]).values())
+            for where in self._gone
+            if where not in self._taken
+        }
         best = max(shared, key=lambda where: (shared[where], Path(where).name == name), default=None)
         if best is not None and shared[best] > 0:
-            taken.add(best)
-            pairs.append((report, best))
-    return pairs
+            return best
+        return None

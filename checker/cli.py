@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -12,6 +13,10 @@ from . import __version__
 from .errors import InputError
 from .findings import FAIL_LEVELS
 from .output import FORMATS
+
+if TYPE_CHECKING:
+    from .render.summary import SummaryRow
+    from .result import ReportResult
 
 
 class DefaultToCheck(click.Group):
@@ -223,7 +228,7 @@ def check(
     color: bool | None,
 ) -> None:
     """Check reports (.txt, .md, .pdf, .docx): files, folders, globs, or - for standard input."""
-    from .output import pieces, wants_color, write
+    from .output import Output, wants_color, write
     from .runs import CommandLine, default_jobs, plan
     from .silence import rule_option
 
@@ -239,6 +244,7 @@ def check(
             material_topics=material_topics or None,
         )
         run = plan(config_file, paths, line)  # each report with its own nearest config
+        run.use_baselines = not write_baseline_to  # recording one applies none
     except InputError as err:
         click.echo(f"esgcheck: {err}", err=True)
         sys.exit(2)
@@ -246,78 +252,110 @@ def check(
     if dask and jobs:
         click.echo("esgcheck: --jobs and --dask: choose one (the Dask workers check the reports)", err=True)
         sys.exit(2)
+    if (fix or diff) and "-" in paths:
+        click.echo("esgcheck: --fix and --diff rewrite files, not standard input", err=True)
+        sys.exit(2)
     jobs = jobs or (1 if dask else default_jobs(sources))  # the Dask workers take no jobs
     show_progress = output_format in ("text", "summary", "html") and len(sources) > 1 and sys.stderr.isatty()
-    try:
+    out = Output(output_format, wants_color(color, bool(output and output != "-")))
+    kept = _Kept(summary_csv, write_baseline_to)
+    code, changed, failed = 0, False, False
+    try:  # each report settled and written as it comes: a batch is never held whole
         with _progress(show_progress, len(sources)) as advance:
-            result = run.check(jobs, on_report=advance, dask=dask)
-    except InputError as err:  # a bad catalog or option value (OptionError) concerns every report
+            for group, report in run.reports(jobs, on_report=advance, dask=dask):
+                if allow_no_index and report.no_index:
+                    continue
+                if report.error:
+                    click.echo(f"esgcheck: {report.error}", err=True)
+                note = run.settle(group, report)
+                if note and not quiet:
+                    click.echo(f"esgcheck: {note}", err=True)
+                kept.add(report)
+                code = max(code, run.exit_code(group, report))
+                if fix or diff:
+                    changed, failed = _fix(report, diff, changed, failed)
+                out.add(report)
+    except InputError as err:  # a bad catalog, option value or baseline (OptionError) concerns every report
         click.echo(f"esgcheck: {err}", err=True)
         sys.exit(2)
-    if allow_no_index:
-        result.reports = [report for report in result.reports if not report.no_index]
-    for report in result.reports:
-        if report.error:
-            click.echo(f"esgcheck: {report.error}", err=True)
-    run.filter(result)
-    try:
-        if write_baseline_to:
-            _write_baseline(result, write_baseline_to)
-        for note in run.apply_baselines(result):
-            if not quiet:
-                click.echo(f"esgcheck: {note}", err=True)
-    except InputError as err:
-        click.echo(f"esgcheck: {err}", err=True)
-        sys.exit(2)
+    if write_baseline_to:
+        kept.write_baseline(code)
     if fix or diff:
-        if "-" in paths:
-            click.echo("esgcheck: --fix and --diff rewrite files, not standard input", err=True)
-            sys.exit(2)
-        from .fix import fix_reports
-
-        changed, notes, shown, failed = fix_reports(result, write=not diff)
-        for note in notes:
-            click.echo(f"esgcheck: {note}", err=True)
-        click.echo(shown, nl=False)
         if failed:
             sys.exit(2)
         if diff:  # as ruff --diff: 1 when there is something to fix
-            sys.exit(2 if any(r.error for r in result.reports) else int(changed))
+            sys.exit(2 if code == 2 else int(changed))
         if changed:
             ctx = click.get_current_context()
             ctx.invoke(check, **{**ctx.params, "fix": False})  # report what is left
-    code = run.exit_code(result)
-    if summary_csv:
-        _write_summary_csv(result, summary_csv)
+    kept.write_summary()
     if quiet and code == 0 and not (output and output != "-"):
         sys.exit(0)
     try:
-        write(pieces(result, output_format, wants_color(color, bool(output and output != "-"))), output)
+        write(out.pieces(), output)
     except OSError as err:
         click.echo(f"esgcheck: {output}: cannot be written ({err.strerror or err})", err=True)
         sys.exit(2)
     sys.exit(code)
 
 
-def _write_summary_csv(result, path: str) -> None:  # type: ignore[no-untyped-def]
-    """The batch summary as CSV, atomically; a file that cannot be written is exit 2, as --output."""
-    from .atomic import write_text
-    from .render.summary import csv_text
+def _fix(report: ReportResult, diff: bool, changed: bool, failed: bool) -> tuple[bool, bool]:
+    """A report's label fixes written (or for --diff shown), its notes on standard error; whether a
+    file changed (or would) and whether one could not be read or written, so far."""
+    from .fix import fix_reports
+    from .result import CheckResult
 
-    try:
-        write_text(path, csv_text(result), encoding="utf-8")
-    except OSError as err:
-        click.echo(f"esgcheck: {path}: cannot be written ({err.strerror or err})", err=True)
-        sys.exit(2)
+    fixed, notes, shown, broken = fix_reports(CheckResult([report]), write=not diff)
+    for note in notes:
+        click.echo(f"esgcheck: {note}", err=True)
+    click.echo(shown, nl=False)
+    return changed or fixed, failed or broken
 
 
-def _write_baseline(result, path: str) -> None:  # type: ignore[no-untyped-def]
-    """Record the findings and stop: exit 0, or 2 when a report could not be checked."""
-    from .baseline import write_baseline
+class _Kept:
+    """What a run keeps of each report for the files it writes at the end: its --summary-csv row and
+    its --write-baseline records, not its result."""
 
-    count = write_baseline(result, path)
-    click.echo(f"esgcheck: recorded {count} finding(s) in {path}", err=True)
-    sys.exit(2 if any(report.error for report in result.reports) else 0)
+    def __init__(self, summary_csv: str | None, baseline: str | None) -> None:
+        self.summary_csv, self.baseline = summary_csv, baseline
+        self.rows: list[SummaryRow] = []
+        self.recorded: list[dict[str, Any]] = []
+
+    def add(self, report: ReportResult) -> None:
+        if self.summary_csv:
+            from .render.summary import summary_row
+
+            self.rows.append(summary_row(report))
+        if self.baseline:
+            from .baseline import baseline_rows
+
+            self.recorded += baseline_rows(report, self.baseline)
+
+    def write_summary(self) -> None:
+        """The batch summary as CSV, atomically; a file that cannot be written is exit 2, as --output."""
+        if not self.summary_csv:
+            return
+        from .atomic import write_text
+        from .render.summary import csv_text
+
+        try:
+            write_text(self.summary_csv, csv_text(self.rows), encoding="utf-8")
+        except OSError as err:
+            click.echo(f"esgcheck: {self.summary_csv}: cannot be written ({err.strerror or err})", err=True)
+            sys.exit(2)
+
+    def write_baseline(self, code: int) -> None:
+        """Record the findings and stop: exit 0, or 2 when a report could not be checked."""
+        from .baseline import write_rows
+
+        assert self.baseline is not None
+        try:
+            count = write_rows(self.recorded, self.baseline)
+        except InputError as err:
+            click.echo(f"esgcheck: {err}", err=True)
+            sys.exit(2)
+        click.echo(f"esgcheck: recorded {count} finding(s) in {self.baseline}", err=True)
+        sys.exit(2 if code == 2 else 0)
 
 
 @contextmanager

@@ -3,7 +3,7 @@
 
 One task per report, each running engine._check_path, the function the process pool runs, so a
 report's result is the same wherever it is checked; the results come back in the order the reports
-were named, `on_report` called as each one is done. A report whose task fails (a worker that dies
+were named. A report whose task fails (a worker that dies
 on it, an unexpected error) keeps that as its error: the other reports are kept.
 
 What reaches the workers:
@@ -28,7 +28,8 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable, Iterator
+from collections import deque
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -47,32 +48,32 @@ class DaskMissing(InputError, ImportError):
     """The `dask` extra is not installed: a one-line error that says how to install it (exit 2)."""
 
 
-def check_on_dask(
-    dask: Any,
-    sources: list[Source],
-    options: _Options,
-    on_report: Callable[[ReportResult], None] | None,
-) -> list[ReportResult]:
-    """The reports checked on the cluster `dask` names (an address, a Client or a cluster)."""
-    from .engine import _notify
+def check_on_dask(dask: Any, tasks: Sequence[tuple[Source, _Options]]) -> Iterator[ReportResult]:
+    """The reports checked on the cluster `dask` names (an address, a Client or a cluster), each with
+    its settings, yielded in the order given. All are submitted at once; each result is fetched in
+    turn, so the ones not yet asked for wait on the workers, not here, and each is forgotten on the
+    cluster once it is here."""
+    from dataclasses import replace
+
+    from .catalog import read_catalog_bytes
 
     with connected(dask) as client:
         _same_version(client)
-        from distributed import as_completed
-
-        sent = _shared(client, options)
-        futures = client.map(_task, sources, options=sent, folder=os.getcwd(), pure=False)
-        pending = {future.key: (number, future) for number, future in enumerate(futures)}
-        del futures  # each result is forgotten on the cluster once it is here
-        reports: list[ReportResult | None] = [None] * len(sources)
+        sent: dict[int, Any] = {}  # per distinct settings: the options with the catalogs' bytes, scattered
+        for _, options in tasks:
+            if id(options) not in sent:
+                files = tuple((name, read_catalog_bytes(name)) for name in options.catalogs)
+                sent[id(options)] = _shared(client, replace(options, sent_catalogs=files))
+        folder = os.getcwd()
+        futures = deque(
+            client.submit(_task, source, sent[id(options)], folder, pure=False) for source, options in tasks
+        )
         try:
-            for future in as_completed([future for _, future in pending.values()], loop=client.loop):
-                number, _ = pending.pop(future.key)
-                reports[number] = _notify(on_report, _outcome(future, sources[number]))
-        except KeyboardInterrupt:  # Ctrl-C: the queued reports are dropped, the caller exits 130
-            client.cancel([future for _, future in pending.values()])
+            for source, _ in tasks:
+                yield _outcome(futures.popleft(), source)
+        except BaseException:  # Ctrl-C, or the caller stopped: the queued reports are dropped
+            client.cancel(list(futures))
             raise
-    return [report for report in reports if report is not None]
 
 
 @contextmanager

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -16,7 +16,6 @@ from .catalog import (
     code_key,
     for_year,
     load_catalog_file,
-    read_catalog_bytes,
     resolve_extends,
     select_catalogs,
     shipped_catalogs,
@@ -329,43 +328,83 @@ def check(
     then not used. The workers read the reports at the paths given here (a shared file system);
     the user catalogs are sent to them. See checker/cluster.py.
     """
-    loaded = load_catalogs(tuple(map(str, catalogs)))  # fail once, before any report, on a bad catalog
+    options = checked_options(catalogs, claims, versions, thresholds, material_topics)
+    reports = []
+    if text is not None:
+        reports.append(_check_one(lambda: text_document(name, text), name, options))
+    tasks = [(source, options) for source in expand_sources(sources)]
+    reports += checked(tasks, jobs, on_report, dask)
+    return CheckResult(reports, __version__)
+
+
+def checked_options(
+    catalogs: Iterable[str | Path] = (),
+    claims: dict[str, str] | None = None,
+    versions: dict[str, str] | None = None,
+    thresholds: Mapping[str, object] | None = None,
+    material_topics: Iterable[str] = (),
+) -> _Options:
+    """check()'s settings, validated once before any report: InputError for a bad catalog (it concerns
+    every report), OptionError for a bad claim, version, threshold or material topic."""
+    loaded = load_catalogs(tuple(map(str, catalogs)))
     try:
         tuned = t.checked(thresholds or {})
     except ValueError as err:
         raise OptionError("thresholds", str(err)) from None
-    options = _Options(
+    return _Options(
         tuple(map(str, catalogs)),
         checked_claims(loaded, claims or {}),
         checked_versions(loaded, versions or {}),
         tuned,
         checked_topics(loaded, material_topics, "material_topics"),
     )
-    reports = []
-    if text is not None:
-        reports.append(_check_one(lambda: text_document(name, text), name, options))
-    paths = expand_sources(sources)
-    if dask is not None and paths:
+
+
+AHEAD = 4
+"""Reports a pool worker may have checked beyond the one the caller waits for. The results come
+back in order, so a slow report holds the ones after it here: at most AHEAD x workers of them
+(memory flat in the size of the batch), while each worker still finds its next report queued."""
+
+
+def checked(
+    tasks: Sequence[tuple[Source, _Options]],
+    jobs: int = 1,
+    on_report: Callable[[ReportResult], None] | None = None,
+    dask: object | None = None,
+) -> Iterator[ReportResult]:
+    """Each (report, settings) checked, yielded in the order given as soon as it and those before it
+    are done: a batch is never held whole. `jobs` > 1: in that many processes, one pool for all the
+    tasks whatever their settings; `dask`: on a Dask cluster (a Client or an address)."""
+    if dask is not None and tasks:
         from .cluster import check_on_dask
 
-        files = tuple((name, read_catalog_bytes(name)) for name in options.catalogs)
-        reports += check_on_dask(dask, paths, replace(options, sent_catalogs=files), on_report)
-    elif jobs > 1 and len(paths) > 1:
-        from concurrent.futures import ProcessPoolExecutor  # ~30 ms of imports a single report never needs
-
-        with ProcessPoolExecutor(max_workers=min(jobs, len(paths)), initializer=_ignore_interrupt) as pool:
-            try:
-                for report in pool.map(_check_path, paths, [options] * len(paths)):
-                    reports.append(_notify(on_report, report))
-            except KeyboardInterrupt:  # Ctrl-C: drop the queued reports, let the caller exit 130
-                for worker in list(getattr(pool, "_processes", {}).values()):
-                    worker.terminate()  # they ignore SIGINT; a big report would finish first
-                pool.shutdown(wait=False, cancel_futures=True)
-                raise
+        outcomes: Iterable[ReportResult] = check_on_dask(dask, tasks)
+    elif jobs > 1 and len(tasks) > 1:
+        outcomes = _in_pool(tasks, min(jobs, len(tasks)))
     else:
-        for path in paths:
-            reports.append(_notify(on_report, _check_path(path, options)))
-    return CheckResult(reports, __version__)
+        outcomes = (_check_path(source, options) for source, options in tasks)
+    for report in outcomes:
+        yield _notify(on_report, report)
+
+
+def _in_pool(tasks: Sequence[tuple[Source, _Options]], workers: int) -> Iterator[ReportResult]:
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor  # ~30 ms of imports one report never needs
+
+    with ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupt) as pool:
+        ahead: deque[Future[ReportResult]] = deque()
+        try:
+            for source, options in tasks:
+                ahead.append(pool.submit(_check_path, source, options))
+                if len(ahead) > AHEAD * workers:
+                    yield ahead.popleft().result()
+            while ahead:
+                yield ahead.popleft().result()
+        except BaseException:  # Ctrl-C, or the caller stopped: drop the queued reports, let it exit 130
+            for worker in list(getattr(pool, "_processes", {}).values()):
+                worker.terminate()  # they ignore SIGINT; a big report would finish first
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
 
 
 @dataclass(frozen=True)

@@ -7,14 +7,13 @@ from __future__ import annotations
 import io
 import os
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the CLI imports FORMATS on every run, `esgcheck rules` too: keep it light
-    from collections.abc import Callable, Iterable, Iterator
+    from collections.abc import Iterable, Iterator
 
-    from rich.console import Console
-
-    from .result import CheckResult
+    from .render.writer import Writer
+    from .result import CheckResult, ReportResult, Totals
 
 FORMATS = ("text", "json", "sarif", "github", "markdown", "html", "summary")
 
@@ -29,62 +28,100 @@ def wants_color(color: bool | None, to_file: bool) -> bool | None:
     return None
 
 
+def writer_for(output_format: str, color: bool | None = None, width: int | None = None) -> Writer:
+    """The format's writer (render/writer.py); the rich ones print to a console of the given colour."""
+    if output_format in ("text", "summary"):
+        from rich.console import Console
+
+        terminal = color if color is not None else sys.stdout.isatty()
+        console = Console(
+            file=io.StringIO(),
+            force_terminal=bool(terminal),
+            no_color=not terminal,
+            color_system="auto" if terminal else None,
+            width=width or _terminal_width(),
+            highlight=False,
+        )
+        if output_format == "summary":
+            from .render.summary import Writer as SummaryWriter
+
+            return SummaryWriter(console)
+        from .render.terminal import Writer as TextWriter
+
+        return TextWriter(console)
+    from importlib import import_module
+
+    module = "json_out" if output_format == "json" else output_format
+    return import_module(f".render.{module}", __package__).Writer()  # type: ignore[no-any-return]
+
+
+class Output:
+    """A run's output, made report by report as the run checks them: each report's part goes to a spool
+    (memory, then a temporary file past SPOOL_BYTES), so a batch's memory does not grow with its
+    reports; the text before them is made last, once the totals are known."""
+
+    def __init__(self, output_format: str, color: bool | None = None, width: int | None = None) -> None:
+        from .result import Totals
+
+        self.writer = writer_for(output_format, color, width)
+        self.totals: Totals = Totals()
+        self._spool = _Spool()
+
+    def add(self, report: ReportResult) -> None:
+        self.totals.add(report)
+        self._spool.write(self.writer.body(report))
+
+    def pieces(self) -> Iterator[str]:
+        """The whole output, in blocks of about BLOCK characters."""
+        yield self.writer.head(self.totals)
+        yield from self._spool.read()
+        yield self.writer.tail(self.totals)
+
+
+class _Spool:
+    """Text kept in memory up to SPOOL_BYTES characters, in a temporary file past that (deleted when
+    read, or on exit). Not tempfile.SpooledTemporaryFile: importing tempfile costs a run of one small
+    report ~5 ms it never needs."""
+
+    def __init__(self) -> None:
+        self._held: list[str] = []
+        self._size = 0
+        self._file: Any = None
+
+    def write(self, text: str) -> None:
+        if self._file is not None:
+            self._file.write(text)
+            return
+        self._held.append(text)
+        self._size += len(text)
+        if self._size > SPOOL_BYTES:
+            import tempfile
+
+            self._file = tempfile.TemporaryFile("w+", encoding="utf-8", newline="")  # noqa: SIM115 (closed in read)
+            self._file.writelines(self._held)
+            self._held = []
+
+    def read(self) -> Iterator[str]:
+        if self._file is None:
+            yield from self._held
+            return
+        with self._file:
+            self._file.seek(0)
+            while block := self._file.read(BLOCK):
+                yield block
+
+
+SPOOL_BYTES = 8 << 20
+"""The reports' parts held in memory before the spool moves them to a temporary file."""
+
+
 def rendered(
     result: CheckResult, output_format: str, color: bool | None = None, width: int | None = None
 ) -> str:
     """The whole output as one string (what `--output` writes and standard output shows)."""
-    if output_format == "json":
-        from .render.json_out import render
+    from .render.writer import written
 
-        return render(result) + "\n"
-    if output_format == "sarif":
-        from .render.sarif import render as render_sarif
-
-        return render_sarif(result) + "\n"
-    if output_format == "github":
-        from .render.github import render as render_github
-
-        text = render_github(result)
-        return text + "\n" if text else ""
-    if output_format == "markdown":
-        from .render.markdown import render as render_markdown
-
-        return render_markdown(result)
-    if output_format == "html":
-        from .render.html import render as render_html
-
-        return render_html(result)
-    if output_format == "summary":
-        from .render.summary import render as render_summary
-
-        return _text(result, color, width, render_summary)
-    return _text(result, color, width)
-
-
-def _text(
-    result: CheckResult,
-    color: bool | None,
-    width: int | None,
-    render_text: Callable[[CheckResult, Console], None] | None = None,
-) -> str:
-    """What a rich renderer prints (the coloured report, or the batch summary table)."""
-    from rich.console import Console
-
-    if render_text is None:
-        from .render.terminal import render as render_text
-
-    buffer = io.StringIO()
-    terminal = color if color is not None else sys.stdout.isatty()
-    console = Console(
-        file=buffer,
-        force_terminal=bool(terminal),
-        no_color=not terminal,
-        color_system="auto" if terminal else None,
-        width=width or _terminal_width(),
-        highlight=False,
-    )
-    render_text(result, console)
-    return buffer.getvalue()
+    return written(writer_for(output_format, color, width), result)
 
 
 def _terminal_width() -> int:
@@ -105,31 +142,12 @@ def _terminal_width() -> int:
 
 
 BLOCK = 1 << 16
-"""Characters of JSON written at a time."""
-
-
-def pieces(result: CheckResult, output_format: str, color: bool | None = None) -> Iterator[str]:
-    """The output as `rendered` gives it, in blocks of about BLOCK characters: JSON is made a report
-    at a time (a batch's whole document is never held), the other formats at once."""
-    if output_format != "json":
-        yield rendered(result, output_format, color)
-        return
-    from .render.json_out import pieces as json_pieces
-
-    block: list[str] = []
-    size = 0
-    for piece in json_pieces(result):  # json's pieces are its tokens: written in blocks
-        block.append(piece)
-        size += len(piece)
-        if size >= BLOCK:
-            yield "".join(block)
-            block, size = [], 0
-    yield "".join(block) + "\n"
+"""Characters of output read from the spool and written at a time."""
 
 
 def write(text: str | Iterable[str], output: str | None) -> None:
     """To standard output, or atomically to a file (a half-written SARIF upload is worse than none).
-    `text` may come in pieces (`pieces`), written as they come."""
+    `text` may come in pieces (`Output.pieces`), written as they come."""
     parts = (text,) if isinstance(text, str) else text
     if not output or output == "-":
         for part in parts:

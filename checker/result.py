@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -77,6 +77,29 @@ def _period(period: ReportingPeriod | None) -> dict[str, Any] | None:
     }
 
 
+class Totals:
+    """A run's counts, added to report by report: findings per severity, reports, and the ones that
+    could not be checked (what `summary` in the JSON holds)."""
+
+    def __init__(self, reports: Iterable[ReportResult] = ()) -> None:
+        self.counts = dict.fromkeys(SEVERITY_ORDER, 0)
+        self.counts.update(reports=0, unreadable=0)
+        for report in reports:
+            self.add(report)
+
+    def add(self, report: ReportResult) -> None:
+        for found in report.findings:
+            self.counts[found.severity] += 1
+        self.counts["reports"] += 1
+        self.counts["unreadable"] += bool(report.error)
+
+    def line(self) -> str:
+        """ "4 errors, 20 warnings, 3 infos in 1 report(s)": the line the text and Markdown end with."""
+        counts = self.counts
+        parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in SEVERITIES]
+        return ", ".join(parts) + f" in {counts['reports']} report(s)"
+
+
 @dataclass
 class CheckResult:
     reports: list[ReportResult]
@@ -86,18 +109,11 @@ class CheckResult:
         return [found for report in self.reports for found in report.findings]
 
     def summary(self) -> dict[str, int]:
-        counts = dict.fromkeys(SEVERITY_ORDER, 0)
-        for found in self.findings():
-            counts[found.severity] += 1
-        counts["reports"] = len(self.reports)
-        counts["unreadable"] = sum(1 for report in self.reports if report.error)
-        return counts
+        return Totals(self.reports).counts
 
     def totals(self) -> str:
         """ "4 errors, 20 warnings, 3 infos in 1 report(s)": the line the text and Markdown end with."""
-        counts = self.summary()
-        parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in SEVERITIES]
-        return ", ".join(parts) + f" in {counts['reports']} report(s)"
+        return Totals(self.reports).line()
 
     def exit_code(self, fail_on: str = "warning") -> int:
         """0 clean, 1 findings at or above fail_on, 2 an input could not be checked."""
@@ -108,22 +124,11 @@ class CheckResult:
             return 1
         return 0
 
-    def to_dict(self, lazy: bool = False) -> dict[str, Any]:
-        """The JSON contract's document. `lazy`: each report's dict is made as the list of reports is
-        read, and dropped after (a batch's dicts, about 0.5 MB a report, are never held at once)."""
-        reports = _ReportDicts(self.reports) if lazy else [report.to_dict() for report in self.reports]
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON contract's document (`--format json` writes it a report at a time: render/json_out)."""
         return {
             "schema_version": SCHEMA_VERSION,
             "tool": {"name": "esgcheck", "version": self.tool_version},
-            "reports": reports,
+            "reports": [report.to_dict() for report in self.reports],
             "summary": self.summary(),
         }
-
-
-class _ReportDicts(list):  # type: ignore[type-arg]
-    """The reports, which a reader takes for a list of their dicts: each is made as it is read (read
-    it by iterating; an index gives the report itself). An indented json encoder (json's own Python
-    one) iterates the list as given."""
-
-    def __iter__(self) -> Iterator[dict[str, Any]]:
-        return (report.to_dict() for report in super().__iter__())

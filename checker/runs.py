@@ -3,23 +3,28 @@
 As ruff does, each report is checked with the settings of its own nearest config (`.esgcheck.yaml`,
 or a pyproject.toml with `[tool.esgcheck]`, from the report's folder up; parent configs are not
 merged in), standard input with the nearest one from the working folder up, and `--config FILE` with that
-file for every report. Options given on the command line override every config. Reports that share
-a config are checked together; the findings are filtered, silenced by their baseline and judged
-against their fail level by their own config, and the reports keep the order they were named in.
+file for every report. Options given on the command line override every config. All the reports
+are checked in one process pool (or on one Dask cluster), each with its own config's settings, and
+come back in the order they were named; each is then settled as it comes (its findings filtered,
+silenced by its baseline and judged against its fail level, by its own config) and written, so a
+run's memory does not grow with its batch.
 """
 
 from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .config import Config, ConfigError, checked_frameworks, find_config, load_config
 from .result import CheckResult, ReportResult
 from .walk import Source
+
+if TYPE_CHECKING:
+    from .baseline import Baseline
 
 
 @dataclass(frozen=True)
@@ -50,108 +55,96 @@ class Group:
     stdin: bool = False
     frameworks: tuple[str, ...] | None = None
     material_topics: tuple[str, ...] = ()
-    reports: list[ReportResult] = field(default_factory=list)
 
 
 @dataclass
 class Run:
+    """The run's reports, each checked with its group's settings and settled as it comes: what is kept
+    of a report once it is settled and written is its row of the summary and baseline, not its result."""
+
     groups: list[Group]
     line: CommandLine
     sources: list[Source]
+    use_baselines: bool = True
+    """False while --write-baseline records the findings."""
+    _baselines: dict[str, Baseline] = field(default_factory=dict)
 
-    def check(
+    def reports(
         self, jobs: int, on_report: Callable[[Any], None] | None = None, dask: str | None = None
-    ) -> CheckResult:
-        """Each group checked with its settings; one result, the reports in the order named (standard
-        input first). InputError for a bad catalog or option value, as engine.check. `dask`: the
-        address of a Dask scheduler to check on, connected to once for all the groups."""
-        from contextlib import nullcontext
+    ) -> Iterator[tuple[Group, ReportResult]]:
+        """Each report with its group, in the order named (standard input first), as soon as it is
+        checked: one process pool (or Dask cluster) for all the groups. Every group's settings and
+        baseline are read first: InputError, before any report, for a bad catalog, option value or
+        baseline (as engine.check); standard input that is empty is one when it is read."""
+        from .baseline import Baseline
+        from .engine import checked_options
 
-        if dask is not None:
-            from .cluster import connected
-
-        with connected(dask) if dask is not None else nullcontext() as client:
-            return self._check(jobs, on_report, client)
-
-    def _check(self, jobs: int, on_report: Callable[[Any], None] | None, client: Any) -> CheckResult:
-        from . import __version__
-        from .stdin import check_sources
-
-        first: list[ReportResult] = []
-        placed: dict[int, ReportResult] = {}
+        settings = {}
         for group in self.groups:
             config, line = group.config, self.line
-            result = check_sources(
-                group.sources,
-                group.stdin,
-                catalogs=self.catalogs(group),
-                claims={**config.claims, **line.claims},
-                versions={**config.versions, **line.versions},
-                thresholds=config.thresholds,
-                material_topics=group.material_topics,
-                jobs=jobs,
-                on_report=on_report,
-                dask=client,
+            settings[id(group)] = checked_options(
+                self.catalogs(group),
+                {**config.claims, **line.claims},
+                {**config.versions, **line.versions},
+                config.thresholds,
+                group.material_topics,
             )
-            group.reports = list(result.reports)
-            reports = iter(result.reports)
+            path = self.baseline(group)
+            if path and path not in self._baselines:
+                named = [s.path for g in self.groups if self.baseline(g) == path for s in g.sources]
+                self._baselines[path] = Baseline(path, named)
+        return self._checked(settings, jobs, on_report, dask)
+
+    def _checked(
+        self, settings: dict[int, Any], jobs: int, on_report: Callable[[Any], None] | None, dask: str | None
+    ) -> Iterator[tuple[Group, ReportResult]]:
+        from .engine import _notify, checked
+        from .stdin import check_stdin
+
+        for group in self.groups:
             if group.stdin:
-                first.append(next(reports))
-            placed.update(zip(group.positions, reports, strict=True))
-        return CheckResult([*first, *(placed[n] for n in sorted(placed))], __version__)
+                yield group, _notify(on_report, check_stdin(settings[id(group)]))
+        placed = {
+            n: (group, source)
+            for group in self.groups
+            for n, source in zip(group.positions, group.sources, strict=True)
+        }
+        order = [placed[n] for n in sorted(placed)]
+        tasks = [(source, settings[id(group)]) for group, source in order]
+        for (group, _), report in zip(order, checked(tasks, jobs, on_report, dask), strict=True):
+            yield group, report
 
     def catalogs(self, group: Group) -> tuple[str, ...]:
         return (*group.config.catalogs, *self.line.catalogs)
 
-    def _parts(self, result: CheckResult) -> list[tuple[Group, CheckResult]]:
-        """Each group with its reports still in the result (--allow-no-index drops some)."""
-        kept = {id(report) for report in result.reports}
-        return [
-            (group, CheckResult([r for r in group.reports if id(r) in kept], result.tool_version))
-            for group in self.groups
-        ]
+    def baseline(self, group: Group) -> str | None:
+        """--baseline for every report, else its config's."""
+        return (self.line.baseline or group.config.baseline) if self.use_baselines else None
 
-    def filter(self, result: CheckResult) -> None:
-        """Each report's findings limited to its config's rules and frameworks (the command line's
-        --select replaces the config's; its --ignore adds to it)."""
+    def settle(self, group: Group, report: ReportResult) -> str | None:
+        """The report's findings limited to its config's rules and frameworks (the command line's
+        --select replaces the config's; its --ignore adds to it), less those its baseline records.
+        Returns a note when the report is taken as a renamed or moved one."""
         from .silence import filter_frameworks, filter_rules
 
-        for group, part in self._parts(result):
-            select = self.line.select if self.line.select is not None else group.config.select
-            filter_rules(part, select, (*group.config.ignore, *self.line.ignore))
-            filter_frameworks(part, group.frameworks)
-
-    def apply_baselines(self, result: CheckResult) -> list[str]:
-        """Each report's findings less those its baseline records: --baseline for every report, else
-        its config's; returns a note for each report taken as a renamed or moved one. InputError for
-        a baseline that cannot be read."""
-        from .baseline import apply_baseline
-
-        by_file: dict[str, list[ReportResult]] = {}
-        for group, part in self._parts(result):
-            path = self.line.baseline or group.config.baseline
-            if path:
-                by_file.setdefault(path, []).extend(part.reports)
-        notes = []
-        for path, reports in by_file.items():
-            moved: list[tuple[str, str]] = []
-            apply_baseline(CheckResult(reports, result.tool_version), path, moved)
-            notes += [
-                f"{path}: {now} is taken as {then}, renamed or moved (--write-baseline records its new path)"
-                for now, then in moved
-            ]
-        return notes
-
-    def exit_code(self, result: CheckResult) -> int:
-        """The worst of the groups' codes, each at its fail level: 2 an input not checked, 1 a
-        finding at or above its report's fail level, else 0."""
-        return max(
-            (
-                part.exit_code(self.line.fail_on or group.config.fail_on or "warning")
-                for group, part in self._parts(result)
-            ),
-            default=0,
+        part = CheckResult([report])
+        select = self.line.select if self.line.select is not None else group.config.select
+        filter_rules(part, select, (*group.config.ignore, *self.line.ignore))
+        filter_frameworks(part, group.frameworks)
+        path = self.baseline(group)
+        if not path:
+            return None
+        recorded = self._baselines[path].apply(report)
+        if recorded is None:
+            return None
+        return (
+            f"{path}: {report.path} is taken as {recorded}, renamed or moved"
+            " (--write-baseline records its new path)"
         )
+
+    def exit_code(self, group: Group, report: ReportResult) -> int:
+        """2 the report was not checked, 1 a finding at or above its config's fail level, else 0."""
+        return CheckResult([report]).exit_code(self.line.fail_on or group.config.fail_on or "warning")
 
 
 POOL_MIN_BYTES = 32 * 1024

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from .errors import InputError
 
 if TYPE_CHECKING:
-    from .result import CheckResult
-    from .walk import Source
+    from .engine import _Options
+    from .result import ReportResult
 
 NAME = "<stdin>"
 
@@ -37,26 +37,22 @@ def read_stdin(stream: BinaryIO | None = None) -> tuple[str | None, str | None]:
     return decode(NAME, data), None
 
 
-def check_sources(sources: list[Source], stdin: bool, **options: Any) -> CheckResult:
-    """engine.check on the sources, with standard input (`-`) read and checked first when named."""
-    from .engine import check
+def check_stdin(options: _Options) -> ReportResult:
+    """The report on standard input, checked here with `options` (engine.checked_options), named
+    NAME. InputError when it is empty."""
+    from .engine import _check_one, _check_path
+    from .reader import text_document
+    from .walk import Source
 
-    if not stdin:
-        return check(*sources, **options)
     text, temporary = read_stdin()
     if text is not None:
-        return check(*sources, text=text, name=NAME, **options)
+        return _check_one(lambda: text_document(NAME, text), NAME, options)
     assert temporary is not None
     try:
-        if options.get("dask") is None:
-            result = check(temporary, *sources, **options)
-        else:  # the temporary copy is on this machine only, not on the cluster's
-            result = check(temporary, **{**options, "dask": None})
-            result.reports += check(*sources, **options).reports
+        report = _check_path(Source(temporary), options)
     finally:
         os.unlink(temporary)
-    first = result.reports[0]
-    first.path = NAME
-    if first.error:
-        first.error = first.error.replace(temporary, NAME)
-    return result
+    report.path = NAME
+    if report.error:
+        report.error = report.error.replace(temporary, NAME)
+    return report

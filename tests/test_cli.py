@@ -199,7 +199,58 @@ def test_an_explicit_jobs_is_honoured(monkeypatch, given, expected):
     from checker.runs import Run
 
     asked = []
-    real = Run.check
-    monkeypatch.setattr(Run, "check", lambda self, jobs, **kw: asked.append(jobs) or real(self, 1, **kw))
+    real = Run.reports
+    monkeypatch.setattr(Run, "reports", lambda self, jobs, **kw: asked.append(jobs) or real(self, 1, **kw))
     result = run(EXAMPLE, CLEAN, "--format", "json", "--fail-on", "never", *given)
     assert result.exit_code == 0 and asked == [expected]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_batch_keeps_no_report_once_it_is_written(tmp_path, monkeypatch, jobs):
+    """Each report is settled and written as it comes: when a report reaches the output, no report
+    before it is still alive (its summary row and baseline records are kept, not its result)."""
+    import shutil
+    import weakref
+
+    from checker.output import Output
+
+    for number in range(5):
+        shutil.copy(EXAMPLE, tmp_path / f"report-{number}.txt")
+    alive: list[weakref.ref] = []
+    held: list[int] = []
+    real_add = Output.add
+
+    def add(self, report):
+        held.append(sum(ref() is not None for ref in alive))
+        alive.append(weakref.ref(report))
+        real_add(self, report)
+
+    monkeypatch.setattr(Output, "add", add)
+    csv = tmp_path / "summary.csv"
+    result = run(tmp_path, "-j", jobs, "--format", "json", "--summary-csv", csv)
+    assert result.exit_code == 1 and len(json.loads(result.stdout)["reports"]) == 5
+    assert held == [0] * 5 and len(csv.read_text().splitlines()) == 6
+
+
+def test_a_pool_checks_at_most_a_few_reports_ahead_of_the_one_given(monkeypatch):
+    """The pool's results come back in order, so it is kept at most AHEAD reports a worker ahead of
+    the one the run waits for: a slow report does not make the run hold the batch behind it."""
+    from concurrent import futures
+
+    from checker import engine
+    from checker.walk import Source
+
+    submitted = []
+
+    class Pool(futures.ThreadPoolExecutor):  # the pool's interface, in threads
+        def __init__(self, max_workers, initializer=None):
+            super().__init__(max_workers)
+
+        def submit(self, fn, *args):
+            submitted.append(args[0])
+            return super().submit(fn, *args)
+
+    monkeypatch.setattr(futures, "ProcessPoolExecutor", Pool)
+    tasks = [(Source(str(CLEAN)), engine.checked_options())] * 30
+    ahead = [len(submitted) - done for done, _ in enumerate(engine.checked(tasks, jobs=2), 1)]
+    assert len(submitted) == 30 and max(ahead) == engine.AHEAD * 2

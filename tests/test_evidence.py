@@ -189,22 +189,16 @@ def test_a_row_naming_a_second_place_is_not_checked(tmp_path):
 
 
 def test_coverage_table_shows_the_evidence_counts(tmp_path):
-    from rich.console import Console
-
-    from checker.render import terminal
+    from checker.output import rendered
     from checker.result import CheckResult
 
     rows = [*BASE, ("Environmental Data", "A2.5", "Not reported.")]
     result = report(tmp_path, {**SECTIONS, "Environmental Data": SCOPE1_ONLY}, rows)
-    console = Console(record=True, width=200, color_system=None)
-    terminal.render(CheckResult([result]), console)
-    text = console.export_text()
+    text = rendered(CheckResult([result]), "text", color=False, width=200)
     assert "1 partial" in text and "1 explained" in text and "1 omitted" in text
     [row] = coverage_rows(text)  # wide: the counts in the table, on the framework's one line
     assert "HKEX" in row[0] and "1 partial" in row[0] and "1 omitted" in row[0]
-    console = Console(record=True, width=80, color_system=None)
-    terminal.render(CheckResult([result]), console)
-    assert_fits_80_columns(console.export_text(), result)
+    assert_fits_80_columns(rendered(CheckResult([result]), "text", color=False, width=80), result)
 
 
 def coverage_rows(text: str) -> list[list[str]]:

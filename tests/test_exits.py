@@ -77,7 +77,7 @@ def test_ctrl_c_exits_130(monkeypatch):
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("checker.engine.check", interrupted)
+    monkeypatch.setattr("checker.engine.checked", interrupted)
     result = run(CLEAN)
     assert result.exit_code == 130
     assert result.stderr.strip() == "esgcheck: interrupted"

@@ -199,26 +199,39 @@ def test_quiet_prints_nothing_on_a_pass_but_still_writes_the_output_file(tmp_pat
     assert "ESG101" in run(EXAMPLE, "--quiet", "--no-color").output  # a failing run still prints
 
 
-def test_json_is_written_in_blocks_that_join_to_the_whole_document(tmp_path, monkeypatch):
-    """A batch's JSON is made a report at a time and written in blocks; joined, and in a file, it
-    is the document of every report's dict made at once. The summary's rows read the same way."""
+@pytest.mark.parametrize("spool", [1 << 30, 1000])
+def test_every_format_written_report_by_report_is_the_document_made_at_once(tmp_path, monkeypatch, spool):
+    """A run writes each report's part as it comes, through a spool that moves to a temporary file
+    past its size: the output is the one made from the whole result at once, and the JSON and
+    SARIF are exactly their documents indented by json itself (with and without results)."""
     from checker import check
     from checker import output as output_module
-    from checker.output import pieces, rendered, write
-    from checker.render.summary import summary_rows
+    from checker.output import FORMATS, Output, rendered, write
 
+    monkeypatch.setattr(output_module, "SPOOL_BYTES", spool)
     monkeypatch.setattr(output_module, "BLOCK", 4096)
-    result = check(FIXTURES / "corpus", jobs=1)
-    whole = json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n"  # every dict at once
-    assert rendered(result, "json") == whole
-    assert summary_rows(result.to_dict(lazy=True)) == summary_rows(result.to_dict())
-    blocks = list(pieces(result, "json"))
-    assert len(blocks) > 1 and all(len(block) >= 4096 for block in blocks[:-1])
-    assert "".join(blocks) == whole and json.loads(whole)["summary"]["reports"] == len(result.reports)
+    batch = check(FIXTURES / "corpus", jobs=1)
+    clean = check(CLEAN)
+    for result in (batch, clean):
+        whole = json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n"
+        assert rendered(result, "json") == whole
+        sarif = rendered(result, "sarif")
+        assert sarif == json.dumps(json.loads(sarif), indent=2, ensure_ascii=False) + "\n"
+        for output_format in FORMATS:
+            out = Output(output_format, color=False, width=100)
+            for report in result.reports:
+                out.add(report)
+            pieces = list(out.pieces())
+            assert "".join(pieces) == rendered(result, output_format, color=False, width=100), output_format
+            if output_format == "json" and result is batch:
+                assert len(pieces) > 3 and json.loads("".join(pieces))["summary"]["reports"] == 23
+    assert not json.loads(rendered(clean, "sarif"))["runs"][0]["results"]
+    out = Output("json")
+    for report in batch.reports:
+        out.add(report)
     target = tmp_path / "out.json"
-    write(pieces(result, "json"), str(target))
-    assert target.read_text(encoding="utf-8") == whole
-    assert list(pieces(result, "text")) == [rendered(result, "text")]
+    write(out.pieces(), str(target))
+    assert target.read_text(encoding="utf-8") == rendered(batch, "json")
 
 
 def test_a_write_that_fails_midway_leaves_the_old_file_whole(tmp_path):

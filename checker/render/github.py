@@ -6,7 +6,8 @@ also `:` and `,`, which would otherwise end a property.
 
 from __future__ import annotations
 
-from ..result import CheckResult
+from ..result import CheckResult, ReportResult, Totals
+from .writer import written
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -19,16 +20,27 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(result: CheckResult) -> str:
-    lines = []
-    for report in result.reports:
+class Writer:
+    """A workflow command a line, each report's as it comes."""
+
+    def head(self, totals: Totals) -> str:
+        return ""
+
+    def body(self, report: ReportResult) -> str:
+        lines = []
         path = escape_property(report.path)
         if report.error:
             lines.append(f"::error file={path},title=esgcheck::{escape_data(report.error)}")
-            continue
-        for found in report.findings:
+        for found in [] if report.error else report.findings:
             where = f"file={path}" + (f",line={found.line}" if found.line else "")
             title = escape_property(f"{found.rule} {found.name}")
             message = found.message + (f" Fix: {found.fix}" if found.fix else "")
             lines.append(f"::{COMMAND[found.severity]} {where},title={title}::{escape_data(message)}")
-    return "\n".join(lines)
+        return "".join(line + "\n" for line in lines)
+
+    def tail(self, totals: Totals) -> str:
+        return ""
+
+
+def render(result: CheckResult) -> str:
+    return written(Writer(), result)

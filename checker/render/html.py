@@ -1,7 +1,7 @@
 """`--format html`: one self-contained page for editors to pass to colleagues who never open a terminal.
 
 The page is rendered by Jinja2 templates (autoescaped: report text is untrusted) from the JSON form
-of the result (`CheckResult.to_dict()`), so its numbers are the JSON's: no second analysis. Styles and
+of each report (`ReportResult.to_dict()`), so its numbers are the JSON's: no second analysis. Styles and
 the small filter script are inline; nothing is fetched, so the file opens offline and from an e-mail.
 """
 
@@ -10,13 +10,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from .. import __version__
 from ..findings import SEVERITIES
-from .summary import coverage_text, summary_rows
+from ..result import SCHEMA_VERSION
+from .summary import SummaryRow, coverage_text, summary_row
+from .writer import written
 
 if TYPE_CHECKING:
     from jinja2 import Environment
 
-    from ..result import CheckResult
+    from ..result import CheckResult, ReportResult, Totals
 
 SEGMENTS = (
     ("complete", "listed, and nothing found missing"),
@@ -28,22 +31,42 @@ SEGMENTS = (
 """The stacked bar's parts, in order; a part the coverage does not count yet is named as such."""
 
 
-def render(result: CheckResult) -> str:
-    """The whole page as one string."""
-    data = result.to_dict()
-    reports = [_report(report) for report in data["reports"]]
-    rows = summary_rows(data)
-    return (
-        _environment()
-        .get_template("report.html.j2")
-        .render(
-            data=data,
-            reports=reports,
-            summary=rows if len(rows) > 1 else [],
+class Writer:
+    """The page: its head (the totals and the batch table, made last), an article per report as it
+    comes, and its tail. What is kept of a run is each report's path and summary row."""
+
+    def __init__(self, tool_version: str = __version__) -> None:
+        self.tool_version = tool_version
+        self._environment = _environment()
+        self._rows: list[SummaryRow] = []
+
+    def head(self, totals: Totals) -> str:
+        return self._page("page_head.html.j2", totals)
+
+    def body(self, report: ReportResult) -> str:
+        self._rows.append(summary_row(report))
+        template = self._environment.get_template("article.html.j2")
+        article = template.render(report=_report(report.to_dict()), rid=len(self._rows))
+        return article + "\n"  # jinja drops a template's last newline
+
+    def tail(self, totals: Totals) -> str:
+        return self._page("page_tail.html.j2", totals)
+
+    def _page(self, name: str, totals: Totals) -> str:
+        return self._environment.get_template(name).render(
+            version=self.tool_version,
+            schema_version=SCHEMA_VERSION,
+            paths=[row.path for row in self._rows],
+            counts=totals.counts,
+            summary=self._rows if len(self._rows) > 1 else [],
             severities=SEVERITIES,
             coverage_text=coverage_text,
         )
-    )
+
+
+def render(result: CheckResult) -> str:
+    """The whole page as one string."""
+    return written(Writer(result.tool_version), result)
 
 
 def _environment() -> Environment:

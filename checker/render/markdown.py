@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..result import CheckResult, ReportResult
+from ..result import CheckResult, ReportResult, Totals
+from .writer import written
 
 
 def cell(text: str | None) -> str:
@@ -10,14 +11,21 @@ def cell(text: str | None) -> str:
     return (text or "").replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
 
 
+class Writer:
+    """The totals first, then a section per report."""
+
+    def head(self, totals: Totals) -> str:
+        return "## esgcheck\n\n" + totals.line() + _unreadable(totals.counts["unreadable"])
+
+    def body(self, report: ReportResult) -> str:
+        return f"\n\n### `{report.path}`\n\n" + "\n".join(_report(report))
+
+    def tail(self, totals: Totals) -> str:
+        return "\n"
+
+
 def render(result: CheckResult) -> str:
-    counts = result.summary()
-    out = ["## esgcheck", ""]
-    out.append(result.totals() + _unreadable(counts["unreadable"]))
-    for report in result.reports:
-        out.extend(["", f"### `{report.path}`", ""])
-        out.extend(_report(report))
-    return "\n".join(out) + "\n"
+    return written(Writer(), result)
 
 
 def _unreadable(count: int) -> str:

@@ -11,47 +11,85 @@ import json
 from pathlib import Path
 from typing import Any
 
+from .. import __version__
 from ..fingerprint import fingerprint
-from ..result import CheckResult, ReportResult
+from ..result import CheckResult, ReportResult, Totals
+from .json_out import dumps
 from .rule_docs import description, full_text, summary
+from .writer import written
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 FINGERPRINT_KEY = "esgcheck/v1"
 
 
-def render(result: CheckResult) -> str:
-    return json.dumps(to_sarif(result), indent=2, ensure_ascii=False)
+RESULTS = "@esgcheck-results@"
+"""Where the results stand in the document's text, which is made once the run's errors are known."""
 
 
-def to_sarif(result: CheckResult) -> dict[str, Any]:
-    from ..rules import RULES
+class Writer:
+    """The SARIF log, its results written a report at a time: what is kept of a run is its errors."""
 
-    index = {rule.CODE: number for number, rule in enumerate(RULES)}
-    rules = [
-        {
-            "id": rule.CODE,
-            "name": rule.NAME,
-            "shortDescription": {"text": summary(rule)},
-            "fullDescription": {"text": description(rule)},
-            "help": {"text": full_text(rule), "markdown": f"```\n{full_text(rule)}\n```"},
-            "defaultConfiguration": {"level": LEVEL[rule.SEVERITY]},
-            "properties": {"kind": rule.KIND},
+    def __init__(self, tool_version: str = __version__) -> None:
+        from ..rules import RULES
+
+        self.tool_version = tool_version
+        self._index = {rule.CODE: number for number, rule in enumerate(RULES)}
+        self._results = 0
+        self._errors: list[str] = []
+
+    def body(self, report: ReportResult) -> str:
+        if report.error:
+            self._errors.append(report.error)
+        parts = []
+        for found in report.findings:
+            self._results += 1
+            parts.append("" if self._results == 1 else ",\n        ")
+            parts.append(dumps(_result(report, found, self._index), 4))
+        return "".join(parts)
+
+    def head(self, totals: Totals) -> str:
+        return self._split()[0]
+
+    def tail(self, totals: Totals) -> str:
+        return self._split()[1] + "\n"
+
+    def _split(self) -> tuple[str, str]:
+        """The document's text before and after its results."""
+        text = dumps(self._document([RESULTS]))
+        before, after = text.split(json.dumps(RESULTS))
+        if not self._results:  # json writes an empty list as []
+            before, after = before.rstrip(), after.lstrip()
+        return before, after
+
+    def _document(self, results: list[Any]) -> dict[str, Any]:
+        from ..rules import RULES
+
+        rules = [
+            {
+                "id": rule.CODE,
+                "name": rule.NAME,
+                "shortDescription": {"text": summary(rule)},
+                "fullDescription": {"text": description(rule)},
+                "help": {"text": full_text(rule), "markdown": f"```\n{full_text(rule)}\n```"},
+                "defaultConfiguration": {"level": LEVEL[rule.SEVERITY]},
+                "properties": {"kind": rule.KIND},
+            }
+            for rule in RULES
+        ]
+        notifications = [{"level": "error", "message": {"text": error}} for error in self._errors]
+        run: dict[str, Any] = {
+            "tool": {"driver": {"name": "esgcheck", "version": self.tool_version, "rules": rules}},
+            "results": results,
+            "invocations": [
+                {"executionSuccessful": not notifications, "toolExecutionNotifications": notifications}
+            ],
         }
-        for rule in RULES
-    ]
-    results = [_result(report, found, index) for report in result.reports for found in report.findings]
-    notifications = [
-        {"level": "error", "message": {"text": report.error}} for report in result.reports if report.error
-    ]
-    run: dict[str, Any] = {
-        "tool": {"driver": {"name": "esgcheck", "version": result.tool_version, "rules": rules}},
-        "results": results,
-        "invocations": [
-            {"executionSuccessful": not notifications, "toolExecutionNotifications": notifications}
-        ],
-    }
-    return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+        return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+
+
+def render(result: CheckResult) -> str:
+    return written(Writer(result.tool_version), result)
 
 
 def _result(report: ReportResult, found: Any, index: dict[str, int]) -> dict[str, Any]:

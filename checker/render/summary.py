@@ -1,7 +1,7 @@
 """The batch summary: one row per report, for an auditor scanning a season of filings at a glance.
 
-Rows are built from the JSON form of the result (`CheckResult.to_dict()`), so the terminal table
-(`--format summary`), the CSV (`--summary-csv`) and the HTML batch table say what the JSON says.
+Rows are counted from what the JSON form of a report holds, so the terminal table (`--format
+summary`), the CSV (`--summary-csv`) and the HTML batch table say what the JSON says.
 A report that could not be read keeps its row, with its error and nothing else.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..findings import SEVERITIES
@@ -17,7 +17,7 @@ from ..findings import SEVERITIES
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from ..result import CheckResult
+    from ..result import ReportResult, Totals
 
 COUNTS = ("required", "listed", "complete", "partial", "unsupported", "explained", "missing")
 """Coverage counts a CSV column may hold, in bar order; only those the result has are written
@@ -46,21 +46,18 @@ class SummaryRow:
         return self.claims.get(framework) or str(self.coverage.get(framework, {}).get("claim") or "")
 
 
-def summary_rows(data: dict[str, Any]) -> list[SummaryRow]:
-    """One row per report of a result's JSON form (`CheckResult.to_dict()`)."""
-    rows = []
-    for report in data["reports"]:
-        row = SummaryRow(path=report["path"], error=report.get("error"))
-        if not row.error:
-            row.lines = report.get("lines") or 0
-            row.rows = len(report.get("entries") or [])
-            row.claims = {claim["framework"]: claim["level"] for claim in report.get("claims") or []}
-            row.coverage = {cover["framework"]: cover for cover in report.get("coverage") or []}
-            row.findings = dict.fromkeys(SEVERITIES, 0)
-            for found in report.get("findings") or []:
-                row.findings[found["severity"]] = row.findings.get(found["severity"], 0) + 1
-        rows.append(row)
-    return rows
+def summary_row(report: ReportResult) -> SummaryRow:
+    """A report's row: what its JSON form says, counted (a run keeps the rows, not the reports)."""
+    row = SummaryRow(path=report.path, error=report.error)
+    if not row.error:
+        row.lines = report.lines
+        row.rows = len(report.entries)
+        row.claims = {claim.framework: claim.level for claim in report.claims.values()}
+        row.coverage = {cover.framework: asdict(cover) for cover in report.coverage}
+        row.findings = dict.fromkeys(SEVERITIES, 0)
+        for found in report.findings:
+            row.findings[found.severity] = row.findings.get(found.severity, 0) + 1
+    return row
 
 
 def coverage_text(cover: dict[str, Any]) -> str:
@@ -84,10 +81,9 @@ def _counts(rows: list[SummaryRow]) -> list[str]:
     return [key for key in COUNTS if key in present]
 
 
-def csv_text(result: CheckResult) -> str:
+def csv_text(rows: list[SummaryRow]) -> str:
     """The CSV `--summary-csv` writes: fixed columns, per framework its claim, version and counts, and
     last `error`, the reason a report could not be read (its other cells then empty)."""
-    rows = summary_rows(result.to_dict(lazy=True))
     frameworks, counts = _frameworks(rows), _counts(rows)
     header = ["path", "frameworks", "lines", "rows", *(f"{severity}s" for severity in SEVERITIES)]
     for name in frameworks:
@@ -114,12 +110,31 @@ def csv_text(result: CheckResult) -> str:
     return buffer.getvalue()
 
 
-def render(result: CheckResult, console: Console) -> None:
+class Writer:
     """`--format summary`: a rich table, one row per report, and the batch's totals under it."""
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+        self.rows: list[SummaryRow] = []
+
+    def head(self, totals: Totals) -> str:
+        return ""
+
+    def body(self, report: ReportResult) -> str:
+        self.rows.append(summary_row(report))
+        return ""
+
+    def tail(self, totals: Totals) -> str:
+        from .terminal import _taken
+
+        _table(self.rows, totals, self.console)
+        return _taken(self.console)
+
+
+def _table(rows: list[SummaryRow], totals: Totals, console: Console) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    rows = summary_rows(result.to_dict(lazy=True))
     unreadable = any(row.error for row in rows)
     table = Table(title="esgcheck batch summary", title_justify="left")
     table.add_column("report", overflow="fold")
@@ -147,7 +162,7 @@ def render(result: CheckResult, console: Console) -> None:
             *error,
         )
     console.print(table)
-    counts = result.summary()
+    counts = totals.counts
     failed = f"; {counts['unreadable']} could not be read" if counts["unreadable"] else ""
     console.print(
         f"{counts['reports']} report(s): {counts['error']} error(s), {counts['warning']} warning(s), "

@@ -11,20 +11,46 @@ from rich.table import Table
 from rich.text import Text
 
 from ..findings import SEVERITY_ORDER, Finding
-from ..result import CheckResult, ReportResult
+from ..result import ReportResult, Totals
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
-def render(result: CheckResult, console: Console) -> None:
-    for report in result.reports:
+class Writer:
+    """Each report printed to the console as it comes (its text taken from the console's buffer), the
+    totals last."""
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+
+    def head(self, totals: Totals) -> str:
+        return ""
+
+    def body(self, report: ReportResult) -> str:
+        console = self.console
         if report.error:
             console.print(Text(f"✗ {report.error}", style="bold red"))
-            continue
-        console.print(_header(report))
-        console.print(_coverage(report, console))
-        _findings(report, console)
-    console.print(_summary(result))
+        else:
+            console.print(_header(report))
+            console.print(_coverage(report, console))
+            _findings(report, console)
+        return _taken(console)
+
+    def tail(self, totals: Totals) -> str:
+        text = Text("\n" + totals.line(), style="bold")
+        if totals.counts["unreadable"]:
+            text.append(f"; {totals.counts['unreadable']} could not be checked", style="bold red")
+        self.console.print(text)
+        return _taken(self.console)
+
+
+def _taken(console: Console) -> str:
+    """What the console printed since last asked (its file is a StringIO), emptied."""
+    buffer = console.file
+    text = buffer.getvalue()  # type: ignore[attr-defined]
+    buffer.seek(0)
+    buffer.truncate()
+    return text  # type: ignore[no-any-return]
 
 
 def _header(report: ReportResult) -> Panel:
@@ -156,12 +182,4 @@ def _detail(found: Finding) -> Text:
         text.append(f"\nexpected: {found.expected}", style="green")
     if found.fix:
         text.append(f"\nfix:      {found.fix}", style="italic")
-    return text
-
-
-def _summary(result: CheckResult) -> Text:
-    counts = result.summary()
-    text = Text("\n" + result.totals(), style="bold")
-    if counts["unreadable"]:
-        text.append(f"; {counts['unreadable']} could not be checked", style="bold red")
     return text
