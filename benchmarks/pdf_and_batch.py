@@ -113,12 +113,12 @@ print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)
 
 def batch_memory(batch: Path, reports: int) -> None:
     """Peak memory of the CLI (--jobs 1) on a quarter of the batch and on all of it: what a run
-    keeps for each report (its result) shows as the difference."""
+    keeps for each report shows as the difference (a summary row; the HTML page also its path)."""
     quarter = batch.parent / "quarter"
     quarter.mkdir()
     for path in sorted(batch.iterdir())[: max(1, reports // 4)]:
         shutil.copy(path, quarter / path.name)
-    for output_format in ("summary", "json"):
+    for output_format in ("summary", "json", "html"):
         peaks = []
         for folder in (quarter, batch):
             command = [sys.executable, "-m", "checker", str(folder), "--format", output_format]

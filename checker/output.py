@@ -111,7 +111,7 @@ class _Spool:
                 yield block
 
 
-SPOOL_BYTES = 8 << 20
+SPOOL_BYTES = 1 << 20
 """The reports' parts held in memory before the spool moves them to a temporary file."""
 
 
