@@ -152,10 +152,7 @@ def _depth(parsed: Any) -> int:
         items, depth = stack.pop()
         deepest = max(deepest, depth)
         for op, arg in items:
-            inner = _bodies(op, arg)
-            if op == _sre.GROUPREF_EXISTS:
-                inner = [arg[1], *([arg[2]] if arg[2] else [])]
-            stack.extend((part, depth + 1) for part in inner)
+            stack.extend((part, depth + 1) for part in _bodies(op, arg))
     return deepest
 
 
@@ -198,6 +195,8 @@ def _bodies(op: Any, arg: Any) -> list[Any]:
         return [arg[-1]]
     if op == _sre.BRANCH:
         return list(arg[1])
+    if op == _sre.GROUPREF_EXISTS:  # (?(1)yes|no)
+        return [arg[1], *([arg[2]] if arg[2] else [])]
     if op in (_sre.ASSERT, _sre.ASSERT_NOT):
         return [arg[1]]
     return []
@@ -230,6 +229,9 @@ def _unparse(items: Any) -> str:
             parts.append(_CATEGORIES.get(arg[0][1], "[...]"))
         elif op == _sre.BRANCH:
             parts.append("|".join(_unparse(branch) for branch in arg[1]))
+        elif op == _sre.GROUPREF_EXISTS:
+            group, yes, no = arg
+            parts.append(f"(?({group}){_unparse(yes)}" + (f"|{_unparse(no)})" if no else ")"))
         elif op == _sre.ANY:
             parts.append(".")
         else:
@@ -443,11 +445,6 @@ def _codes(items: Any) -> list[int]:
             codes.extend(arg)
         elif op == _sre.IN:
             codes.extend(_codes(arg))
-        elif op == _sre.BRANCH:
-            for branch in arg[1]:
-                codes.extend(_codes(branch))
-        elif op == _sre.GROUPREF_EXISTS:
-            codes.extend(_codes(arg[1]) + _codes(arg[2] or []))
         else:
             codes.extend(code for inner in _bodies(op, arg) for code in _codes(inner))
     return codes

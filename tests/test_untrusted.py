@@ -131,7 +131,10 @@ def test_a_backtracking_regex_is_refused_with_the_reason(tmp_path, old, new, key
 
 @pytest.mark.parametrize(
     "pattern",
-    [r"(?:\w+\s?)+ZZ\d", r"(a+)+", r"(a|b+)*c", r"(\d{1,2})+", r"(?:(?:a+)?)+", r"x(?:\s*\w+)*y"],
+    [
+        *(r"(?:\w+\s?)+ZZ\d", r"(a+)+", r"(a|b+)*c", r"(\d{1,2})+", r"(?:(?:a+)?)+", r"x(?:\s*\w+)*y"),
+        *(r"(a)?(?(1)(?:b+)+|c)", r"(x)?(?(1)y|(?:\w+\s?)+)ZZ", r"(a)?(?:(?(1)b|c+))+"),  # conditional groups
+    ],
 )
 def test_nested_quantifiers_are_named(pattern):
     assert "nested quantifiers" in (pattern_problem(pattern) or "")
@@ -305,3 +308,7 @@ def test_a_regex_nested_too_deep_to_compile_is_refused_in_one_line(tmp_path):
     deep = "(" * 499 + "a" + ")" * 499
     line = refused(tmp_path, CATALOG.replace("mentions: ['\\bTCFD\\b']", f"mentions: ['{deep}']"))
     assert "invalid catalog at key 'mentions/0'" in line and "nest" in line
+
+
+def test_a_conditional_group_is_shown_as_written_in_the_reason():
+    assert "'(?(1)b|c+)+' repeats" in (pattern_problem(r"(a)?(?:(?(1)b|c+))+") or "")
