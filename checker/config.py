@@ -158,7 +158,8 @@ def _config(name: str, folder: Path, table: dict[str, Any], where: str) -> Confi
 
 
 def _topics(name: str, value: object) -> tuple[str, ...] | None:
-    """Topic standards as numbers or names ([305, "GRI 403: Occupational Health and Safety"])."""
+    """Topic standards as numbers or names ([305, "GRI 403: Occupational Health and Safety"]); a
+    value may list several, "305, 403", as --material-topic may."""
     if value is None:
         return None
     if isinstance(value, (str, int)) and not isinstance(value, bool):
@@ -169,7 +170,7 @@ def _topics(name: str, value: object) -> tuple[str, ...] | None:
         raise ConfigError(
             name, "material-topics: expected a list of topic standards (their numbers or names)"
         )
-    return tuple(str(v).strip() for v in value)
+    return tuple(part.strip() for v in value for part in str(v).split(",") if part.strip())
 
 
 def _thresholds(name: str, value: object) -> dict[str, float]:

@@ -221,7 +221,7 @@ def _topics(config: Config, line: CommandLine, catalogs: tuple[str, ...]) -> tup
     if line.material_topics is not None:  # each value may list several: --material-topic 305,403
         parts = [part.strip() for value in topics for part in value.split(",") if part.strip()]
         return checked_topics(load_catalogs(catalogs), parts, "--material-topic")
-    try:
+    try:  # split as the config was read
         return checked_topics(load_catalogs(catalogs), topics, "material-topics")
     except OptionError as err:
         raise ConfigError(config.path or "config", str(err)) from None

@@ -330,6 +330,9 @@ def test_material_topic_option_replaces_the_configs_and_takes_names(tmp_path):
     assert _missing(result) == [("401-2", "error"), ("401-3", "error")]
     both = run(report, "--claim", "GRI=in-accordance", "--material-topic", "401,GRI 305", "--format", "json")
     assert {code for code, _ in _missing(both)} == {"305-6", "305-7", "401-2", "401-3"}
+    (tmp_path / ".esgcheck.yaml").write_text("material-topics: '401, GRI 305'\n")  # as the option lists
+    from_config = run(report, "--claim", "GRI=in-accordance", "--format", "json")
+    assert {code for code, _ in _missing(from_config)} == {"305-6", "305-7", "401-2", "401-3"}
 
 
 def test_a_material_topic_option_naming_no_standard_is_exit_2(tmp_path):
