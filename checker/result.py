@@ -111,10 +111,6 @@ class CheckResult:
     def summary(self) -> dict[str, int]:
         return Totals(self.reports).counts
 
-    def totals(self) -> str:
-        """ "4 errors, 20 warnings, 3 infos in 1 report(s)": the line the text and Markdown end with."""
-        return Totals(self.reports).line()
-
     def exit_code(self, fail_on: str = "warning") -> int:
         """0 clean, 1 findings at or above fail_on, 2 an input could not be checked."""
         fail_on = fail_level(fail_on)
