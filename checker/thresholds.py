@@ -66,6 +66,10 @@ METRIC_NAME_MAX_LINES = 3
 """A data row whose figures start the line takes its metric's name from up to this many lines
 above it (a wrapped name: "Total Employees that returned to work after" / "Parental Leave")."""
 
+EDITION_ADDED_WORDS = 2
+"""A label that is an earlier edition's title with at most this many words added ("Total water
+withdrawal by source", 303-1 of GRI 303 2016) means that edition, as one within LABEL_MATCH does."""
+
 LOCATION_MAX_WORDS = 4
 """A label that reads as its title even with the words after it ("... emissions 12") is still cut
 before at most this many words: a page list or a short location, never a paragraph's text."""

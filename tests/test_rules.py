@@ -36,6 +36,18 @@ def test_label_of_another_code_is_mislabeled_and_shared(tmp_path):
     assert mislabeled.expected == "GHG emissions intensity" and mislabeled.severity == "error"
 
 
+def test_a_shortened_title_is_no_other_codes_title_however_close_in_letters(tmp_path):
+    """ "Indirect (Scope 2) GHG emissions" is 93 % of 305-1's title in letters, but it is 305-2's own
+    title with a word dropped: an altered title, not the title of 305-1."""
+    path = variant(
+        tmp_path,
+        ("305-2 Energy indirect (Scope 2) GHG emissions", "305-2 Indirect (Scope 2) GHG emissions"),
+    )
+    (found,) = findings(path)
+    assert (found.kind, found.code, found.severity) == ("mislabeled", "305-2", "warning")
+    assert "altered title" in found.message and "305-1" not in found.message
+
+
 def test_wrong_label_that_is_nobodys_title(tmp_path):
     path = variant(tmp_path, ("2-19 Remuneration policies", "2-19 Supplier social assessment"))
     (found,) = findings(path)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from checker import check
 
 GRI_2016_ROWS = (
@@ -175,6 +177,15 @@ def test_gri_303_of_2016_in_a_report_published_from_2021_names_its_2018_successo
     report = run(tmp_path, 2021, GRI_2016_ROWS + "303-1 Water withdrawal by source Climate\n")
     (outdated,) = [f for f in report.findings if f.code == "303-1"]
     assert outdated.kind == "outdated-code" and "303-3" in outdated.message
+
+
+@pytest.mark.parametrize(("year", "expected"), [(2019, []), (2021, ["outdated-code"])])
+def test_an_earlier_title_with_a_word_added_then_an_answer_is_that_edition(tmp_path, year, expected):
+    """ "Total water withdrawal by source" and the row's answer: the 2016 title of 303-1 with a word
+    added, allowed in 2019 and outdated from 2021; never a label that is no title at all."""
+    row = "303-1 Total water withdrawal by source • Operations section We do not have access to the data.\n"
+    report = run(tmp_path, year, GRI_2016_ROWS + row)
+    assert kinds(report, "303-1") == expected
 
 
 def test_significant_spills_of_2016_remain_in_effect(tmp_path):

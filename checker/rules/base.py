@@ -11,6 +11,7 @@ from ..catalog import Superseded, code_key
 from ..context import Context
 from ..findings import Finding
 from ..index_parser import IndexEntry
+from ..labels import word_changes
 
 
 class Rule(Protocol):
@@ -93,4 +94,16 @@ def earlier_edition(ctx: Context, entry: IndexEntry) -> Superseded | None:
     then = max(
         ctx.labels.own_score(entry.label, old.as_disclosure), ctx.labels.own_score(row, old.as_disclosure)
     )
-    return old if then >= t.LABEL_MATCH and then > ctx.labels.own_score(entry.label, current) else None
+    if then >= t.LABEL_MATCH and then > ctx.labels.own_score(entry.label, current):
+        return old
+    if _adds_few(entry.label, old.title) and not _adds_few(entry.label, current.title):
+        return old  # the earlier title's words, a word or two added, then the row's answer
+    return None
+
+
+def _adds_few(label: str, title: str) -> bool:
+    """The title, every word in order, with at most EDITION_ADDED_WORDS words added (what follows its
+    last word, a location or an answer, is not counted)."""
+    changes = word_changes(label, title)
+    added = [change.removeprefix("added ") for change in changes if change.startswith("added")]
+    return len(added) == len(changes) and sum(len(words.split()) for words in added) <= t.EDITION_ADDED_WORDS

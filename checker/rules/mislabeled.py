@@ -2,7 +2,8 @@
 
 The label is compared with every official wording of the code (title, requirement text,
 aliases in the catalog). When it matches another code's title better, the finding names
-that code: the row either carries the wrong title or the wrong code. A shortened or
+that code: the row either carries the wrong title or the wrong code, unless the label is its own
+title with words dropped, a shortened title however close another is in letters. A shortened or
 altered title (e.g. the standard's name instead of the disclosure's) is a warning; a title
 quoted with a word dropped or added (not a spelling variant) is info. An altered title followed by
 the row's answer ("Scope 2 GHG emissions Scopes 1 and 2") is still an altered title. A row that lists several
@@ -84,6 +85,8 @@ def check(ctx: Context) -> Iterator[Finding]:
             )
             continue
         other = ctx.labels.best_other(entry.framework, entry.label, disclosure.code)
+        if other and _drops_only(entry.label, disclosure.title):
+            other = None  # its own title shortened ("Indirect (Scope 2) GHG emissions"), not 305-1's
         if other and other.score >= t.LABEL_OTHER_CODE and other.score > own:
             yield entry_finding(
                 _rule,
@@ -122,6 +125,14 @@ def _adds_only(label: str, title: str) -> bool:
     """Every word of the title, in order, with words added among them."""
     changes = word_changes(label, title)
     return bool(changes) and all(change.startswith("added") for change in changes)
+
+
+def _drops_only(label: str, title: str) -> bool:
+    """The title with words dropped, nothing added: a shortened title, however close another code's
+    title is in letters ("Indirect (Scope 2) GHG emissions" is 93 % of "Direct (Scope 1) GHG
+    emissions", 90 % of its own "Energy indirect (Scope 2) GHG emissions")."""
+    changes = word_changes(label, title)
+    return bool(changes) and all(change.startswith("missing") for change in changes)
 
 
 def _altered_then_answer(ctx: Context, label: str, disclosure: Disclosure) -> bool:
