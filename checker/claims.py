@@ -141,7 +141,7 @@ def _find_claim(document: Document, catalog: Catalog, exclude: list[tuple[int, i
             sentence_end = flat.search(_SENTENCE_END, end, SENTENCE_REACH)
             stop = sentence_end[0] + 1 if sentence_end else end + 200
             statement = (window + flat[start:stop]).strip()
-            if not _ABOUT_THE_REPORT.search(statement):
+            if not _ABOUT_THE_REPORT.search(mention.sub(" ", statement)):  # not "Global Reporting ..."
                 continue  # a process ("impacts identified in accordance with GRI"), not a statement of use
             return Claim(
                 catalog.framework, _option(catalog, nearest[1], statement), statement[:400], line, "report"

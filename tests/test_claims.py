@@ -56,6 +56,22 @@ def test_a_process_done_in_accordance_with_gri_is_no_claim_about_the_report():
     assert _claims(f"{process}\n{statement}")["GRI"] == "in-accordance"
 
 
+def test_the_frameworks_own_name_does_not_make_a_process_a_statement_about_the_report():
+    """ "we reference the Global Reporting Initiative (GRI) Standards to identify benchmarks" speaks
+    of a process; the "Reporting" of GRI's name is no report. The index's own statement, later, is
+    the claim."""
+    process = (
+        "As part of our assessment, we reference the Global Reporting Initiative (GRI) Standards to "
+        "identify key sustainability benchmarks."
+    )
+    claim = (
+        "The GRI Content Index provides an overview of our reporting practices, in accordance with "
+        "the Global Reporting Initiative (GRI) Standards: Core Option."
+    )
+    assert "GRI" not in _claims(process)
+    assert _claims(f"{process}\n{claim}")["GRI"].startswith("in-accordance")
+
+
 def test_the_claim_phrase_nearest_a_framework_is_its_own():
     """ "in accordance with" names the framework it stands before, not one named later in the
     sentence as informing the report."""
