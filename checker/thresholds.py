@@ -66,6 +66,11 @@ METRIC_NAME_MAX_LINES = 3
 """A data row whose figures start the line takes its metric's name from up to this many lines
 above it (a wrapped name: "Total Employees that returned to work after" / "Parental Leave")."""
 
+TITLE_SEEN_MIN_WORDS = 4
+"""A required disclosure whose official title of at least this many words the index prints, beside
+no code read, has its row there with an unreadable code: it is not called missing. Shorter titles
+("Supply chain") are words an answer uses."""
+
 EDITION_ADDED_WORDS = 2
 """A label that is an earlier edition's title with at most this many words added ("Total water
 withdrawal by source", 303-1 of GRI 303 2016) means that edition, as one within LABEL_MATCH does."""

@@ -48,6 +48,19 @@ def test_a_shortened_title_is_no_other_codes_title_however_close_in_letters(tmp_
     assert "altered title" in found.message and "305-1" not in found.message
 
 
+def test_a_required_title_printed_with_no_code_is_a_warning_at_its_line_not_a_missing_row(tmp_path):
+    """The row is there, its code left out or unreadable ("10254: Reporting period, ..."): a warning
+    at the title's line saying so, not "not listed"; with no title there, it is not listed."""
+    path = variant(tmp_path, ("2-3 Reporting period", "23: Reporting period"))
+    (found,) = findings(path, claims={"GRI": "in-accordance"})
+    assert (found.kind, found.code, found.severity) == ("missing", "2-3", "warning")
+    assert found.line == line_of(path, "23: Reporting period") and "no code beside it" in found.message
+    dropped = variant(tmp_path, ("2-3 Reporting period, frequency and contact point\n", ""))
+    (found,) = findings(dropped, claims={"GRI": "in-accordance"})
+    assert (found.code, found.severity, found.line) == ("2-3", "error", None)
+    assert "is not listed" in found.message
+
+
 def test_wrong_label_that_is_nobodys_title(tmp_path):
     path = variant(tmp_path, ("2-19 Remuneration policies", "2-19 Supplier social assessment"))
     (found,) = findings(path)

@@ -15,7 +15,10 @@ here): one info note says so, quoting the report where it says the index is publ
 ("The GRI Content Index is available on our website"), instead of a finding per disclosure.
 
 A required code printed somewhere in the report, in a row that could not be read, is not called
-missing: only a code the report never prints is.
+missing: only a code the report never prints is. One whose official title (of at least
+TITLE_SEEN_MIN_WORDS words) the index prints with no code read beside it ("10254: Claims of reporting
+in accordance with the GRI Standards", a hyphen lost in the text; a row whose code was left out) is a
+warning saying so, at that line, not a missing row.
 
 Fails:  an index claiming SASB Hardware with no TC-HW-410a.1 row.
 Passes: every TC-HW metric listed, or listed with a reason for omission.
@@ -27,13 +30,16 @@ from __future__ import annotations
 
 import re
 import sys
+from bisect import bisect_right
 from collections.abc import Iterator
+from itertools import accumulate
 
 from .. import thresholds as t
 from ..catalog import Disclosure, code_key
 from ..claims import index_elsewhere
 from ..context import Context
 from ..findings import Finding
+from ..text import fold
 from .base import finding
 
 CODE = "ESG301"
@@ -62,6 +68,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 if d.required_at and (framework, code_key(d.code)) not in listed
             ],
         )
+        titled = _IndexText(ctx)
         for disclosure in catalog.disclosures.values():
             if not disclosure.required_at or (framework, code_key(disclosure.code)) in listed:
                 continue
@@ -91,6 +98,21 @@ def check(ctx: Context) -> Iterator[Finding]:
                 named = f'has "{said}"' if said else "does not name it: check it says it"
                 why += f"; asked for in the report, not as an index row, and the report {named}"
 
+            seen = titled.line_of(disclosure.title)
+            if seen is not None:  # its row is there, its code lost or unreadable ("10254: Claims of ...")
+                yield finding(
+                    _rule,
+                    ctx,
+                    f"{framework} {disclosure.code} ({disclosure.title}): its title is printed in the index "
+                    f"with no code beside it that could be read ({why})",
+                    severity="info" if severity == "info" else "warning",
+                    framework=framework,
+                    code=disclosure.code,
+                    expected=disclosure.title,
+                    line=seen,
+                    fix=f"Print {disclosure.code} beside its title.",
+                )
+                continue
             yield finding(
                 _rule,
                 ctx,
@@ -150,6 +172,26 @@ def _no_index_here(
         line=elsewhere[1] if elsewhere else claim.line if claim else None,
         fix=fix,
     )
+
+
+class _IndexText:
+    """The index's lines, folded and joined, to find a required disclosure's title printed beside a
+    code that could not be read (made once per check; the index is a few hundred lines)."""
+
+    def __init__(self, ctx: Context) -> None:
+        lines = ctx.document.cleaned
+        self.numbers = [n for first, last in ctx.index.spans for n in range(first, last + 1)]
+        folded = [fold(lines[n - 1]) for n in self.numbers]
+        self.starts = list(accumulate((len(line) + 1 for line in folded), initial=1))
+        self.text = " " + " ".join(folded) + " "
+
+    def line_of(self, title: str) -> int | None:
+        """The line where the title starts, when it is long enough to be no answer's words."""
+        folded = fold(title)
+        if len(folded.split()) < t.TITLE_SEEN_MIN_WORDS:
+            return None
+        at = self.text.find(f" {folded} ")
+        return None if at < 0 else self.numbers[bisect_right(self.starts, at + 1) - 1]
 
 
 def _printed(ctx: Context, codes: list[str]) -> set[str]:
