@@ -66,6 +66,11 @@ METRIC_NAME_MAX_LINES = 3
 """A data row whose figures start the line takes its metric's name from up to this many lines
 above it (a wrapped name: "Total Employees that returned to work after" / "Parental Leave")."""
 
+QUOTE_CHANGED_WORDS = 2
+"""A label that is its code's wording with at most this many words dropped (or added), and three or
+more kept, quotes its title inexactly (info), however many letters that is: "Indirect (Scope 2) GHG
+emissions" is 90 % of its title in letters, "Scope 3 GHG emissions" 70 %."""
+
 TITLE_SEEN_MIN_WORDS = 4
 """A required disclosure whose official title of at least this many words the index prints, beside
 no code read, has its row there with an unreadable code: it is not called missing. Shorter titles

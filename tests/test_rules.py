@@ -38,14 +38,19 @@ def test_label_of_another_code_is_mislabeled_and_shared(tmp_path):
 
 def test_a_shortened_title_is_no_other_codes_title_however_close_in_letters(tmp_path):
     """ "Indirect (Scope 2) GHG emissions" is 93 % of 305-1's title in letters, but it is 305-2's own
-    title with a word dropped: an altered title, not the title of 305-1."""
+    title with a word dropped: quoted inexactly (info), as a word dropped from a longer title is, not
+    the title of 305-1. Two words dropped are still info; three, a shortened title (warning)."""
     path = variant(
         tmp_path,
         ("305-2 Energy indirect (Scope 2) GHG emissions", "305-2 Indirect (Scope 2) GHG emissions"),
     )
     (found,) = findings(path)
-    assert (found.kind, found.code, found.severity) == ("mislabeled", "305-2", "warning")
-    assert "altered title" in found.message and "305-1" not in found.message
+    assert (found.kind, found.code, found.severity) == ("mislabeled", "305-2", "info")
+    assert "missing 'energy'" in found.message and "305-1" not in found.message
+    two = variant(tmp_path, ("305-3 Other indirect (Scope 3) GHG emissions", "305-3 Scope 3 GHG emissions"))
+    assert [(f.code, f.severity) for f in findings(two)] == [("305-3", "info")]
+    three = variant(tmp_path, ("305-3 Other indirect (Scope 3) GHG emissions", "305-3 Scope 3 emissions"))
+    assert [(f.code, f.severity) for f in findings(three)] == [("305-3", "warning")]
 
 
 def test_a_required_title_printed_with_no_code_is_a_warning_at_its_line_not_a_missing_row(tmp_path):

@@ -5,7 +5,8 @@ aliases in the catalog). When it matches another code's title better, the findin
 that code: the row either carries the wrong title or the wrong code, unless the label is its own
 title with words dropped, a shortened title however close another is in letters. A shortened or
 altered title (e.g. the standard's name instead of the disclosure's) is a warning; a title
-quoted with a word dropped or added (not a spelling variant) is info. An altered title followed by
+quoted with a word or two dropped or added (not a spelling variant; QUOTE_CHANGED_WORDS, at least
+three kept) is info, however many of its letters those words are. An altered title followed by
 the row's answer ("Scope 2 GHG emissions Scopes 1 and 2") is still an altered title. A row that lists several
 codes may print one label joining their titles. A label that opens with a standard's full name ("GRI 103:
 Management Approach 2016") is the standard column of GRI's own index template, not a title. A
@@ -30,6 +31,7 @@ from .. import thresholds as t
 from ..catalog import Disclosure
 from ..context import Context
 from ..findings import Finding
+from ..index_parser import IndexEntry
 from ..labels import word_changes
 from ..text import fold
 from .base import earlier_edition, entry_finding
@@ -47,11 +49,14 @@ def check(ctx: Context) -> Iterator[Finding]:
         if disclosure is None or not entry.label:
             continue
         own, form = ctx.labels.own_best(entry.label, disclosure)
+        quoted = own >= t.LABEL_MATCH or (
+            own >= t.LABEL_WRONG and _few_changes(ctx, entry, form, disclosure.code)
+        )
         fields = dict(
             found=entry.label,
-            expected=form if own >= t.LABEL_MATCH else disclosure.title,
+            expected=form if quoted else disclosure.title,
         )
-        if own >= t.LABEL_MATCH:
+        if quoted:
             changes = word_changes(entry.label, form) if own < 100 else []
             if changes:
                 yield entry_finding(
@@ -125,6 +130,23 @@ def _adds_only(label: str, title: str) -> bool:
     """Every word of the title, in order, with words added among them."""
     changes = word_changes(label, title)
     return bool(changes) and all(change.startswith("added") for change in changes)
+
+
+def _few_changes(ctx: Context, entry: IndexEntry, form: str, code: str) -> bool:
+    """The wording with at most QUOTE_CHANGED_WORDS words dropped, or added, and at least three kept:
+    a title quoted inexactly ("Indirect (Scope 2) GHG emissions", 'energy' dropped), however many of
+    its letters that is, unless the label is another code's wording as printed."""
+    changes = word_changes(entry.label, form)
+    if ctx.disclosure_for(entry).per_topic and _adds_only(entry.label, form):  # type: ignore[union-attr]
+        return False  # "Management of material social topics": the title naming its topic (silent)
+    if not changes or len({change.split()[0] for change in changes}) > 1:
+        return False  # nothing changed, or words both dropped and added (another wording)
+    changed = sum(len(change.split(" ", 1)[1].split()) for change in changes)
+    kept = len(fold(form).split()) - (changed if changes[0].startswith("missing") else 0)
+    if changed > t.QUOTE_CHANGED_WORDS or kept < 3:
+        return False
+    other = ctx.labels.best_other(entry.framework, entry.label, code)
+    return not (other and other.score == 100)
 
 
 def _drops_only(label: str, title: str) -> bool:
