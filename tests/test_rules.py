@@ -51,6 +51,12 @@ def test_a_shortened_title_is_no_other_codes_title_however_close_in_letters(tmp_
     assert [(f.code, f.severity) for f in findings(two)] == [("305-3", "info")]
     three = variant(tmp_path, ("305-3 Other indirect (Scope 3) GHG emissions", "305-3 Scope 3 emissions"))
     assert [(f.code, f.severity) for f in findings(three)] == [("305-3", "warning")]
+    standard = variant(
+        tmp_path,
+        ("305-4 GHG emissions intensity", "305-4 GHG emissions intensity\n203-2 Indirect economic impacts"),
+    )
+    (named,) = [f for f in findings(standard) if f.code == "203-2"]  # its standard's name, said so
+    assert named.severity == "warning" and "name of its standard" in named.message
 
 
 def test_a_required_title_printed_with_no_code_is_a_warning_at_its_line_not_a_missing_row(tmp_path):

@@ -49,9 +49,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         if disclosure is None or not entry.label:
             continue
         own, form = ctx.labels.own_best(entry.label, disclosure)
-        quoted = own >= t.LABEL_MATCH or (
-            own >= t.LABEL_WRONG and _few_changes(ctx, entry, form, disclosure.code)
-        )
+        quoted = own >= t.LABEL_MATCH or (own >= t.LABEL_WRONG and _few_changes(ctx, entry, form, disclosure))
         fields = dict(
             found=entry.label,
             expected=form if quoted else disclosure.title,
@@ -132,20 +130,22 @@ def _adds_only(label: str, title: str) -> bool:
     return bool(changes) and all(change.startswith("added") for change in changes)
 
 
-def _few_changes(ctx: Context, entry: IndexEntry, form: str, code: str) -> bool:
+def _few_changes(ctx: Context, entry: IndexEntry, form: str, disclosure: Disclosure) -> bool:
     """The wording with at most QUOTE_CHANGED_WORDS words dropped, or added, and at least three kept:
     a title quoted inexactly ("Indirect (Scope 2) GHG emissions", 'energy' dropped), however many of
     its letters that is, unless the label is another code's wording as printed."""
     changes = word_changes(entry.label, form)
-    if ctx.disclosure_for(entry).per_topic and _adds_only(entry.label, form):  # type: ignore[union-attr]
+    if disclosure.per_topic and _adds_only(entry.label, form):
         return False  # "Management of material social topics": the title naming its topic (silent)
+    if fold(entry.label) in {fold(name) for name in disclosure.standard_names}:
+        return False  # "Indirect economic impacts": its standard's name, which says more
     if not changes or len({change.split()[0] for change in changes}) > 1:
         return False  # nothing changed, or words both dropped and added (another wording)
     changed = sum(len(change.split(" ", 1)[1].split()) for change in changes)
     kept = len(fold(form).split()) - (changed if changes[0].startswith("missing") else 0)
     if changed > t.QUOTE_CHANGED_WORDS or kept < 3:
         return False
-    other = ctx.labels.best_other(entry.framework, entry.label, code)
+    other = ctx.labels.best_other(entry.framework, entry.label, disclosure.code)
     return not (other and other.score == 100)
 
 
