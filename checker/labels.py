@@ -23,10 +23,17 @@ def label_score(label: str, form: str) -> float:
 SPELLING_VARIANT = 75
 """Two words this alike are one word spelt two ways (labour/labor, group/groups)."""
 
+AGREEMENT = frozenset(
+    frozenset(pair)
+    for pair in (("its", "their"), ("it", "they"), ("is", "are"), ("this", "these"), ("has", "have"))
+)
+"""Words a plural changes beside its noun: "the material topics and their boundaries" quotes "the
+material topic and its Boundary"."""
+
 
 def word_changes(label: str, form: str) -> list[str]:
-    """Words dropped from or added to an official wording, ignoring case, punctuation,
-    spelling variants and whatever follows the end of the wording (a location, a note)."""
+    """Words dropped from or added to an official wording, ignoring case, punctuation, spelling
+    variants, a plural's agreement and whatever follows the end of the wording (a location, a note)."""
     said, official = fold(label).split(), fold(form).split()
     changes = []
     matcher = SequenceMatcher(a=official, b=said, autojunk=False)
@@ -36,15 +43,20 @@ def word_changes(label: str, form: str) -> list[str]:
         if op == "equal" or (op == "insert" and a1 >= last_official_word):
             continue
         gone, added = official[a1:a2], said[b1:b2]
-        if len(gone) == len(added) and all(
-            fuzz.ratio(x, y) >= SPELLING_VARIANT for x, y in zip(gone, added, strict=True)
-        ):
+        if a2 == len(official) and len(added) > len(gone):
+            added = added[: len(gone)]  # the wording's last words, then what follows it (a location)
+        if len(gone) == len(added) and all(map(_variant, gone, added)):
             continue
         if gone:
             changes.append("missing '" + " ".join(gone) + "'")
         if added:
             changes.append("added '" + " ".join(added) + "'")
     return changes
+
+
+def _variant(official: str, said: str) -> bool:
+    """One word spelt another way, or agreeing with a plural."""
+    return fuzz.ratio(official, said) >= SPELLING_VARIANT or frozenset((official, said)) in AGREEMENT
 
 
 def _shortened_score(label: str, form: str) -> float:

@@ -139,8 +139,10 @@ def _few_changes(ctx: Context, entry: IndexEntry, form: str, disclosure: Disclos
         return False  # "Management of material social topics": the title naming its topic (silent)
     if fold(entry.label) in {fold(name) for name in disclosure.standard_names}:
         return False  # "Indirect economic impacts": its standard's name, which says more
-    if not changes or len({change.split()[0] for change in changes}) > 1:
-        return False  # nothing changed, or words both dropped and added (another wording)
+    if not changes:
+        return len(fold(form).split()) >= 3  # its words, spelt or agreeing otherwise, then perhaps a location
+    if len({change.split()[0] for change in changes}) > 1:
+        return False  # words both dropped and added: another wording
     changed = sum(len(change.split(" ", 1)[1].split()) for change in changes)
     kept = len(fold(form).split()) - (changed if changes[0].startswith("missing") else 0)
     if changed > t.QUOTE_CHANGED_WORDS or kept < 3:
