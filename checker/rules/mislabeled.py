@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
+from difflib import SequenceMatcher
 
 from .. import thresholds as t
 from ..catalog import Disclosure
@@ -49,7 +50,8 @@ def check(ctx: Context) -> Iterator[Finding]:
         if disclosure is None or not entry.label:
             continue
         own, form = ctx.labels.own_best(entry.label, disclosure)
-        quoted = own >= t.LABEL_MATCH or (own >= t.LABEL_WRONG and _few_changes(ctx, entry, form, disclosure))
+        few = t.LABEL_MATCH < 100 and own >= t.LABEL_WRONG and _few_changes(ctx, entry, form, disclosure)
+        quoted = own >= t.LABEL_MATCH or few
         fields = dict(
             found=entry.label,
             expected=form if quoted else disclosure.title,
@@ -133,7 +135,8 @@ def _adds_only(label: str, title: str) -> bool:
 def _few_changes(ctx: Context, entry: IndexEntry, form: str, disclosure: Disclosure) -> bool:
     """The wording with at most QUOTE_CHANGED_WORDS words dropped, or added, and at least three kept:
     a title quoted inexactly ("Indirect (Scope 2) GHG emissions", 'energy' dropped), however many of
-    its letters that is, unless the label is another code's wording as printed."""
+    its letters that is, unless the label is another code's wording as printed. Not asked when
+    label-match is 100: every label must then be the wording itself."""
     changes = word_changes(entry.label, form)
     if disclosure.per_topic and _adds_only(entry.label, form):
         return False  # "Management of material social topics": the title naming its topic (silent)
@@ -152,11 +155,13 @@ def _few_changes(ctx: Context, entry: IndexEntry, form: str, disclosure: Disclos
 
 
 def _drops_only(label: str, title: str) -> bool:
-    """The title with words dropped, nothing added: a shortened title, however close another code's
-    title is in letters ("Indirect (Scope 2) GHG emissions" is 93 % of "Direct (Scope 1) GHG
-    emissions", 90 % of its own "Energy indirect (Scope 2) GHG emissions")."""
-    changes = word_changes(label, title)
-    return bool(changes) and all(change.startswith("missing") for change in changes)
+    """The title with words dropped, nothing added, nothing after: a shortened title, however close
+    another code's title is in letters ("Indirect (Scope 2) GHG emissions" is 93 % of "Direct (Scope
+    1) GHG emissions", 90 % of its own "Energy indirect (Scope 2) GHG emissions"). "GHG emissions
+    intensity" beside 305-1 is 305-4's title, not 305-1's shortened and a word after."""
+    said, official = fold(label).split(), fold(title).split()
+    blocks = SequenceMatcher(a=official, b=said, autojunk=False).get_matching_blocks()
+    return 0 < len(said) < len(official) and sum(block.size for block in blocks) == len(said)
 
 
 def _altered_then_answer(ctx: Context, label: str, disclosure: Disclosure) -> bool:
