@@ -33,7 +33,24 @@ material topic and its Boundary"."""
 
 def word_changes(label: str, form: str) -> list[str]:
     """Words dropped from or added to an official wording, ignoring case, punctuation, spelling
-    variants, a plural's agreement and whatever follows the end of the wording (a location, a note)."""
+    variants, a plural's agreement and whatever follows the end of the wording (a location, a note):
+    "missing 'energy'", "added 'total'"."""
+    changes = []
+    for gone, added in _word_diff(label, form):
+        if gone:
+            changes.append("missing '" + " ".join(gone) + "'")
+        if added:
+            changes.append("added '" + " ".join(added) + "'")
+    return changes
+
+
+def changed_words(label: str, form: str) -> tuple[int, int]:
+    """How many words word_changes finds dropped from the wording, and how many added."""
+    diff = _word_diff(label, form)
+    return sum(len(gone) for gone, _ in diff), sum(len(added) for _, added in diff)
+
+
+def _word_diff(label: str, form: str) -> list[tuple[list[str], list[str]]]:
     said, official = fold(label).split(), fold(form).split()
     changes = []
     matcher = SequenceMatcher(a=official, b=said, autojunk=False)
@@ -47,10 +64,7 @@ def word_changes(label: str, form: str) -> list[str]:
             added = added[: len(gone)]  # the wording's last words, then what follows it (a location)
         if len(gone) == len(added) and all(map(_variant, gone, added)):
             continue
-        if gone:
-            changes.append("missing '" + " ".join(gone) + "'")
-        if added:
-            changes.append("added '" + " ".join(added) + "'")
+        changes.append((gone, added))
     return changes
 
 

@@ -73,8 +73,8 @@ emissions" is 90 % of its title in letters, "Scope 3 GHG emissions" 70 %."""
 
 TITLE_SEEN_MIN_WORDS = 4
 """A required disclosure whose official title of at least this many words the index prints, beside
-no code read, has its row there with an unreadable code: it is not called missing. Shorter titles
-("Supply chain") are words an answer uses."""
+no code read, has its row there with its code left out or unreadable: a warning at that line says
+so, not an error that it is not listed. Shorter titles ("Supply chain") are words an answer uses."""
 
 EDITION_ADDED_WORDS = 2
 """A label that is an earlier edition's title with at most this many words added ("Total water

@@ -11,7 +11,7 @@ from ..catalog import Superseded, code_key
 from ..context import Context
 from ..findings import Finding
 from ..index_parser import IndexEntry
-from ..labels import word_changes
+from ..labels import changed_words
 
 
 class Rule(Protocol):
@@ -104,6 +104,5 @@ def earlier_edition(ctx: Context, entry: IndexEntry) -> Superseded | None:
 def _adds_few(label: str, title: str) -> bool:
     """The title, every word in order, with at most EDITION_ADDED_WORDS words added (what follows its
     last word, a location or an answer, is not counted)."""
-    changes = word_changes(label, title)
-    added = [change.removeprefix("added ") for change in changes if change.startswith("added")]
-    return len(added) == len(changes) and sum(len(words.split()) for words in added) <= t.EDITION_ADDED_WORDS
+    dropped, added = changed_words(label, title)
+    return not dropped and added <= t.EDITION_ADDED_WORDS

@@ -33,7 +33,7 @@ from ..catalog import Disclosure
 from ..context import Context
 from ..findings import Finding
 from ..index_parser import IndexEntry
-from ..labels import word_changes
+from ..labels import changed_words, word_changes
 from ..text import fold
 from .base import earlier_edition, entry_finding
 
@@ -128,8 +128,8 @@ def check(ctx: Context) -> Iterator[Finding]:
 
 def _adds_only(label: str, title: str) -> bool:
     """Every word of the title, in order, with words added among them."""
-    changes = word_changes(label, title)
-    return bool(changes) and all(change.startswith("added") for change in changes)
+    dropped, added = changed_words(label, title)
+    return not dropped and added > 0
 
 
 def _few_changes(ctx: Context, entry: IndexEntry, form: str, disclosure: Disclosure) -> bool:
@@ -137,19 +137,15 @@ def _few_changes(ctx: Context, entry: IndexEntry, form: str, disclosure: Disclos
     a title quoted inexactly ("Indirect (Scope 2) GHG emissions", 'energy' dropped), however many of
     its letters that is, unless the label is another code's wording as printed. Not asked when
     label-match is 100: every label must then be the wording itself."""
-    changes = word_changes(entry.label, form)
     if disclosure.per_topic and _adds_only(entry.label, form):
         return False  # "Management of material social topics": the title naming its topic (silent)
     if fold(entry.label) in {fold(name) for name in disclosure.standard_names}:
         return False  # "Indirect economic impacts": its standard's name, which says more
-    if not changes:
-        return len(fold(form).split()) >= 3  # its words, spelt or agreeing otherwise, then perhaps a location
-    if len({change.split()[0] for change in changes}) > 1:
+    dropped, added = changed_words(entry.label, form)
+    if dropped and added:
         return False  # words both dropped and added: another wording
-    changed = sum(len(change.split(" ", 1)[1].split()) for change in changes)
-    kept = len(fold(form).split()) - (changed if changes[0].startswith("missing") else 0)
-    if changed > t.QUOTE_CHANGED_WORDS or kept < 3:
-        return False
+    if dropped + added > t.QUOTE_CHANGED_WORDS or len(fold(form).split()) - dropped < 3:
+        return False  # (nothing changed: its words spelt or agreeing otherwise, perhaps then a location)
     other = ctx.labels.best_other(entry.framework, entry.label, disclosure.code)
     return not (other and other.score == 100)
 

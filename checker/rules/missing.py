@@ -51,6 +51,7 @@ _rule = sys.modules[__name__]
 
 def check(ctx: Context) -> Iterator[Finding]:
     listed = {(e.framework, code_key(e.code)) for e in ctx.index.entries}
+    titled = _IndexText(ctx)
     for framework in ctx.frameworks:
         catalog = ctx.catalogs[framework]
         level = catalog.claim_level(ctx.claim_level(framework))
@@ -68,7 +69,6 @@ def check(ctx: Context) -> Iterator[Finding]:
                 if d.required_at and (framework, code_key(d.code)) not in listed
             ],
         )
-        titled = _IndexText(ctx)
         for disclosure in catalog.disclosures.values():
             if not disclosure.required_at or (framework, code_key(disclosure.code)) in listed:
                 continue
