@@ -72,6 +72,21 @@ def test_a_required_title_printed_with_no_code_is_a_warning_at_its_line_not_a_mi
     assert "is not listed" in found.message
 
 
+def test_a_required_code_printed_in_no_readable_row_is_said_once_not_called_missing(tmp_path):
+    """The coverage counts it as not listed; one note per framework says which codes were not
+    checked, and why, instead of an error per code or silence."""
+    path = variant(
+        tmp_path,
+        (
+            "2-3 Reporting period, frequency and contact point\n",
+            "Contacts, as 2-3 asks, are on our website.\n",
+        ),
+    )
+    (found,) = findings(path, claims={"GRI": "in-accordance"})
+    assert (found.rule, found.severity, found.code) == ("ESG301", "info", None)
+    assert found.message.startswith("GRI 2-3: required") and "not called missing" in found.message
+
+
 def test_wrong_label_that_is_nobodys_title(tmp_path):
     path = variant(tmp_path, ("2-19 Remuneration policies", "2-19 Supplier social assessment"))
     (found,) = findings(path)

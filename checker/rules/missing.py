@@ -69,11 +69,14 @@ def check(ctx: Context) -> Iterator[Finding]:
                 if d.required_at and (framework, code_key(d.code)) not in listed
             ],
         )
+        unread_required = []
         for disclosure in catalog.disclosures.values():
             if not disclosure.required_at or (framework, code_key(disclosure.code)) in listed:
                 continue
-            if code_key(disclosure.code) in unread:
-                continue  # printed in the report, in a row that could not be read: not called missing
+            if code_key(disclosure.code) in unread:  # printed, in a row that could not be read
+                if level.id in disclosure.required_at:
+                    unread_required.append(disclosure.code)
+                continue
             required = level.id in disclosure.required_at
             if (
                 not required
@@ -122,6 +125,17 @@ def check(ctx: Context) -> Iterator[Finding]:
                 code=disclosure.code,
                 expected=disclosure.title,
                 fix=f"Add a row for {disclosure.code}, or state the reason for omission.",
+            )
+        if unread_required:  # once per framework: what was not checked, and why
+            yield finding(
+                _rule,
+                ctx,
+                f"{framework} {', '.join(unread_required)}: required when reporting {level.id} and printed "
+                "in the report, but in no index row that could be read: not called missing, not checked "
+                "(the coverage counts them as not listed)",
+                severity="info",
+                framework=framework,
+                fix="Check that each has a row of its own in the index.",
             )
 
 
