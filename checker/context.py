@@ -27,6 +27,11 @@ _NON_LETTERS = re.compile(r"[^\W\d_]+")
 _CUT_OFF = re.compile(rf"\b(?:{CONNECTOR_WORDS})$", re.I)
 
 
+_TITLE_WORD = re.compile(r"[A-Za-z][a-z]{3,}|[A-Z]{5,}")
+"""A word of a title ("emissions", "Employees", "EMISSIONS"); tags of other frameworks ("SCM TCFD
+Sa-b", "SASB SV-PS-330a.2") have none."""
+
+
 def _reads_as_title(label: str) -> bool:
     """A cell of a title column that could be a title at all, not a stray piece of the row read
     into it ("(2016)", ".", "table for more detail.", a paragraph of answer), nor a title cut off
@@ -38,6 +43,8 @@ def _reads_as_title(label: str) -> bool:
         return False  # "Claims of reporting in accordance with": the rest of the title was not read
     letters = len(label) - len(_NON_LETTERS.sub("", label))
     acronym = label.isupper() and " " not in label  # "GRI", "N/A": a framework's name or a mark
+    if not _TITLE_WORD.search(label):
+        return False  # "SCM TCFD Sa-b, Ra-c.", "SASB SV-PS-330a.2": tags of other frameworks, no words
     short_enough = len(label) <= t.TITLE_MAX_CHARS
     return label[0].isupper() and not acronym and short_enough and letters >= 0.6 * len(label)
 

@@ -87,6 +87,19 @@ def test_a_required_code_printed_in_no_readable_row_is_said_once_not_called_miss
     assert found.message.startswith("GRI 2-3: required") and "not called missing" in found.message
 
 
+def test_a_label_of_other_frameworks_tags_is_no_title(tmp_path):
+    """ "GRI 305-4 SCM TCFD Mb" (the title on the next line): tags of other frameworks where the title
+    would be are not judged as a title, nor as two rows sharing a label."""
+    path = variant(
+        tmp_path,
+        ("305-3 Other indirect (Scope 3) GHG emissions", "305-3 SCM TCFD Mb"),
+        ("305-4 GHG emissions intensity", "305-4 SCM TCFD Mb"),
+    )
+    assert [f for f in findings(path) if f.rule in ("ESG101", "ESG102")] == []
+    capitals = variant(tmp_path, ("305-4 GHG emissions intensity", "305-4 EMISSIONS INTENSITY"))
+    assert [(f.rule, f.code) for f in findings(capitals)] == [("ESG101", "305-4")]  # capitals are a title
+
+
 def test_wrong_label_that_is_nobodys_title(tmp_path):
     path = variant(tmp_path, ("2-19 Remuneration policies", "2-19 Supplier social assessment"))
     (found,) = findings(path)
