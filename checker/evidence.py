@@ -124,9 +124,21 @@ def omission(entry: IndexEntry, disclosure: Disclosure, catalog: Catalog, answer
     if any(_has(text, fold(r)) and not _has(official, fold(r)) for r in catalog.omission_reasons):
         return "explained"
     short = len(text.split()) <= t.OMISSION_MAX_WORDS  # the marker is the row's whole answer
-    if short and any(_has(text, fold(m)) and not _has(official, fold(m)) for m in catalog.omission_markers):
+    if short and any(_marks(text, fold(m)) and not _has(official, fold(m)) for m in catalog.omission_markers):
         return "omitted"
     return ""
+
+
+_PAGES = re.compile(r"(?:\s+(?:p|pp|page|pages)?\s*\d[\d\s,-]*)+$")
+"""Page numbers closing an answer ("Not reported 12", "... pp 4-5")."""
+
+
+def _marks(text: str, marker: str) -> bool:
+    """The answer opens or closes with the marker ("Not reported", "2020 data not reported 12"): it
+    says the disclosure is left out. Within a phrase it is the row's description ("Entities included
+    in the consolidated financial statements and not included in the sustainability report")."""
+    text = _PAGES.sub("", text).strip()
+    return text == marker or text.startswith(marker + " ") or text.endswith(" " + marker)
 
 
 def _without_headings(text: str, catalog: Catalog) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from checker import check
 
 FILLER = (
@@ -180,6 +182,20 @@ def test_not_reported_in_a_legend_or_a_long_answer_is_no_omission(tmp_path):
     rows = [*BASE, ("Environmental Data", "A2.5", legend)]
     result = report(tmp_path, SECTIONS, rows)
     assert [f for f in result.findings if f.rule == "ESG503"] == []
+
+
+@pytest.mark.parametrize(
+    ("answer", "omitted"),
+    [
+        ("Not reported.", True),
+        ("Not included in this report.", True),
+        ("Entities not included in the report.", False),  # a description's words
+    ],
+)
+def test_an_omission_mark_opens_or_closes_the_answer(tmp_path, answer, omitted):
+    rows = [*BASE, ("Environmental Data", "A2.5", answer)]
+    result = report(tmp_path, SECTIONS, rows)
+    assert bool([f for f in result.findings if f.rule == "ESG503"]) is omitted
 
 
 def test_a_row_naming_a_second_place_is_not_checked(tmp_path):
