@@ -90,7 +90,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             )
             continue
         other = ctx.labels.best_other(entry.framework, entry.label, disclosure.code)
-        if other and _drops_only(entry.label, disclosure.title):
+        if other and other.score < 100 and _drops_only(entry.label, disclosure.title):
             other = None  # its own title shortened ("Indirect (Scope 2) GHG emissions"), not 305-1's
         if other and other.score >= t.LABEL_OTHER_CODE and other.score > own:
             yield entry_finding(
@@ -154,10 +154,11 @@ def _drops_only(label: str, title: str) -> bool:
     """The title with words dropped, nothing added, nothing after: a shortened title, however close
     another code's title is in letters ("Indirect (Scope 2) GHG emissions" is 93 % of "Direct (Scope
     1) GHG emissions", 90 % of its own "Energy indirect (Scope 2) GHG emissions"). "GHG emissions
-    intensity" beside 305-1 is 305-4's title, not 305-1's shortened and a word after."""
+    intensity" beside 305-1 is 305-4's title, not 305-1's shortened and a word after; nor is
+    "Employees" beside 2-8 (another's title as printed, and too few words to say)."""
     said, official = fold(label).split(), fold(title).split()
     blocks = SequenceMatcher(a=official, b=said, autojunk=False).get_matching_blocks()
-    return 0 < len(said) < len(official) and sum(block.size for block in blocks) == len(said)
+    return 3 <= len(said) < len(official) and sum(block.size for block in blocks) == len(said)
 
 
 def _altered_then_answer(ctx: Context, label: str, disclosure: Disclosure) -> bool:
