@@ -41,10 +41,10 @@ def _reads_as_title(label: str) -> bool:
         return True
     if _CUT_OFF.search(label, max(0, len(label) - 5)):  # the last word only (\b still sees before it)
         return False  # "Claims of reporting in accordance with": the rest of the title was not read
-    letters = len(label) - len(_NON_LETTERS.sub("", label))
-    acronym = label.isupper() and " " not in label  # "GRI", "N/A": a framework's name or a mark
     if not _TITLE_WORD.search(label):
         return False  # "SCM TCFD Sa-b, Ra-c.", "SASB SV-PS-330a.2": tags of other frameworks, no words
+    letters = len(label) - len(_NON_LETTERS.sub("", label))
+    acronym = label.isupper() and " " not in label  # "GRI", "N/A": a framework's name or a mark
     short_enough = len(label) <= t.TITLE_MAX_CHARS
     return label[0].isupper() and not acronym and short_enough and letters >= 0.6 * len(label)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -50,7 +51,9 @@ def changed_words(label: str, form: str) -> tuple[int, int]:
     return sum(len(gone) for gone, _ in diff), sum(len(added) for _, added in diff)
 
 
-def _word_diff(label: str, form: str) -> list[tuple[list[str], list[str]]]:
+@lru_cache(maxsize=1024)
+def _word_diff(label: str, form: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """The (dropped, added) word groups; kept per pair, which ESG101 asks twice of a row it judges."""
     said, official = fold(label).split(), fold(form).split()
     changes = []
     matcher = SequenceMatcher(a=official, b=said, autojunk=False)
@@ -64,8 +67,8 @@ def _word_diff(label: str, form: str) -> list[tuple[list[str], list[str]]]:
             added = added[: len(gone)]  # the wording's last words, then what follows it (a location)
         if len(gone) == len(added) and all(map(_variant, gone, added)):
             continue
-        changes.append((gone, added))
-    return changes
+        changes.append((tuple(gone), tuple(added)))
+    return tuple(changes)
 
 
 def _variant(official: str, said: str) -> bool:

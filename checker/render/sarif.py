@@ -8,6 +8,7 @@ does not depend on the line, so code scanning keeps tracking a finding when line
 from __future__ import annotations
 
 import json
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -49,13 +50,14 @@ class Writer:
         return "".join(parts)
 
     def head(self, totals: Totals) -> str:
-        return self._split()[0]
+        return self._split[0]
 
     def tail(self, totals: Totals) -> str:
-        return self._split()[1] + "\n"
+        return self._split[1] + "\n"
 
+    @cached_property
     def _split(self) -> tuple[str, str]:
-        """The document's text before and after its results."""
+        """The document's text before and after its results (asked once every part is written)."""
         text = dumps(self._document([RESULTS]))
         before, after = text.split(json.dumps(RESULTS))
         if not self._results:  # json writes an empty list as []

@@ -125,10 +125,10 @@ class Writer:
         return ""
 
     def tail(self, totals: Totals) -> str:
-        from .terminal import _taken
+        from .writer import console_text
 
         _table(self.rows, totals, self.console)
-        return _taken(self.console)
+        return console_text(self.console)
 
 
 def _table(rows: list[SummaryRow], totals: Totals, console: Console) -> None:

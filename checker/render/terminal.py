@@ -12,6 +12,7 @@ from rich.text import Text
 
 from ..findings import SEVERITY_ORDER, Finding
 from ..result import ReportResult, Totals
+from .writer import console_text
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -34,23 +35,14 @@ class Writer:
             console.print(_header(report))
             console.print(_coverage(report, console))
             _findings(report, console)
-        return _taken(console)
+        return console_text(console)
 
     def tail(self, totals: Totals) -> str:
         text = Text("\n" + totals.line(), style="bold")
         if totals.counts["unreadable"]:
             text.append(f"; {totals.counts['unreadable']} could not be checked", style="bold red")
         self.console.print(text)
-        return _taken(self.console)
-
-
-def _taken(console: Console) -> str:
-    """What the console printed since last asked (its file is a StringIO), emptied."""
-    buffer = console.file
-    text = buffer.getvalue()  # type: ignore[attr-defined]
-    buffer.seek(0)
-    buffer.truncate()
-    return text  # type: ignore[no-any-return]
+        return console_text(self.console)
 
 
 def _header(report: ReportResult) -> Panel:

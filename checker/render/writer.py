@@ -8,6 +8,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from ..result import CheckResult, ReportResult, Totals
 
 
@@ -20,6 +22,15 @@ class Writer(Protocol):
 
     def tail(self, totals: Totals) -> str:
         """What comes after the reports' parts."""
+
+
+def console_text(console: Console) -> str:
+    """What a rich writer's console printed since last asked (its file is a StringIO), emptied."""
+    buffer = console.file
+    text = buffer.getvalue()  # type: ignore[attr-defined]
+    buffer.seek(0)
+    buffer.truncate()
+    return text  # type: ignore[no-any-return]
 
 
 def written(writer: Writer, result: CheckResult) -> str:

@@ -32,6 +32,7 @@ import re
 import sys
 from bisect import bisect_right
 from collections.abc import Iterator
+from functools import cached_property
 from itertools import accumulate
 
 from .. import thresholds as t
@@ -193,19 +194,26 @@ class _IndexText:
     code that could not be read (made once per check; the index is a few hundred lines)."""
 
     def __init__(self, ctx: Context) -> None:
-        lines = ctx.document.cleaned
-        self.numbers = [n for first, last in ctx.index.spans for n in range(first, last + 1)]
-        folded = [fold(lines[n - 1]) for n in self.numbers]
-        self.starts = list(accumulate((len(line) + 1 for line in folded), initial=1))
-        self.text = " " + " ".join(folded) + " "
+        self.ctx = ctx
+
+    @cached_property
+    def _folded(self) -> tuple[str, list[int], list[int]]:
+        """The text, where each line starts in it, and the lines' numbers; made on the first title
+        asked for (an index that lists every required code asks none)."""
+        lines = self.ctx.document.cleaned
+        numbers = [n for first, last in self.ctx.index.spans for n in range(first, last + 1)]
+        folded = [fold(lines[n - 1]) for n in numbers]
+        starts = list(accumulate((len(line) + 1 for line in folded), initial=1))
+        return " " + " ".join(folded) + " ", starts, numbers
 
     def line_of(self, title: str) -> int | None:
         """The line where the title starts, when it is long enough to be no answer's words."""
         folded = fold(title)
         if len(folded.split()) < t.TITLE_SEEN_MIN_WORDS:
             return None
-        at = self.text.find(f" {folded} ")
-        return None if at < 0 else self.numbers[bisect_right(self.starts, at + 1) - 1]
+        text, starts, numbers = self._folded
+        at = text.find(f" {folded} ")
+        return None if at < 0 else numbers[bisect_right(starts, at + 1) - 1]
 
 
 def _printed(ctx: Context, codes: list[str]) -> set[str]:
