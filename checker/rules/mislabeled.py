@@ -50,8 +50,9 @@ def check(ctx: Context) -> Iterator[Finding]:
         if disclosure is None or not entry.label:
             continue
         own, form = ctx.labels.own_best(entry.label, disclosure)
-        few = t.LABEL_MATCH < 100 and own >= t.LABEL_WRONG and _few_changes(ctx, entry, form, disclosure)
-        quoted = own >= t.LABEL_MATCH or few
+        quoted = own >= t.LABEL_MATCH or (  # asked only of a row that misses its wording
+            t.LABEL_MATCH < 100 and own >= t.LABEL_WRONG and _few_changes(ctx, entry, form, disclosure)
+        )
         fields = dict(
             found=entry.label,
             expected=form if quoted else disclosure.title,
