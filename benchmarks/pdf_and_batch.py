@@ -105,10 +105,12 @@ def batch_figures(reports: int, folder: Path) -> None:
 
 PEAK = """
 import resource, subprocess, sys
-subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=False)
-print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)
+done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+sys.exit(done.returncode)
 """
-"""Runs a command and prints its peak memory (MB), alone: no other child of this one counts."""
+"""Runs a command and prints its peak memory (ru_maxrss: KB on Linux), alone: no other child of this
+one counts; exits with the command's status."""
 
 
 def batch_memory(batch: Path, reports: int) -> None:
@@ -124,12 +126,14 @@ def batch_memory(batch: Path, reports: int) -> None:
             command = [sys.executable, "-m", "checker", str(folder), "--format", output_format]
             command += ["--jobs", "1", "--fail-on", "never"]
             done = subprocess.run([sys.executable, "-c", PEAK, *command], capture_output=True, text=True)
+            if done.returncode != 0:  # a run that failed has no peak worth printing
+                raise SystemExit(f"the CLI failed on {folder} ({done.returncode}): {done.stderr.strip()}")
             peaks.append(int(done.stdout))
         count = len(list(quarter.iterdir()))
-        each = (peaks[1] - peaks[0]) / max(1, reports - count) * 1024
+        each = (peaks[1] - peaks[0]) / max(1, reports - count)
         print(
-            f"  CLI --format {output_format:<8} peak {peaks[0]:4d} MB ({count} reports), {peaks[1]:4d} MB "
-            f"({reports}): {each:5.0f} KB more a report"
+            f"  CLI --format {output_format:<8} peak {peaks[0] / 1024:6.1f} MB ({count} reports), "
+            f"{peaks[1] / 1024:6.1f} MB ({reports}): {each:5.1f} KB more a report"
         )
 
 
