@@ -72,7 +72,7 @@ def test_the_frameworks_own_name_does_not_make_a_process_a_statement_about_the_r
     assert _claims(f"{process}\n{claim}")["GRI"].startswith("in-accordance")
 
 
-def test_the_claim_phrase_nearest_a_framework_is_its_own():
+def test_a_claim_phrase_is_not_given_to_a_framework_named_later_in_the_sentence():
     """ "in accordance with" names the framework it stands before, not one named later in the
     sentence as informing the report."""
     text = "This report was prepared in accordance with the GRI Standards and informed by SASB and TCFD."

@@ -195,7 +195,9 @@ def test_the_default_workers_are_one_for_a_report_and_small_drafts(tmp_path):
 
 
 @pytest.mark.parametrize(("given", "expected"), [((), 1), (("--jobs", "3"), 3), (("-j", "2"), 2)])
-def test_an_explicit_jobs_is_honoured(monkeypatch, given, expected):
+def test_an_explicit_jobs_is_honoured_and_the_default_for_two_small_reports_is_one(
+    monkeypatch, given, expected
+):
     from checker.runs import Run
 
     asked = []

@@ -189,6 +189,7 @@ def test_not_reported_in_a_legend_or_a_long_answer_is_no_omission(tmp_path):
     [
         ("Not reported.", True),
         ("Not included in this report.", True),
+        ("Scope 3 emissions are not reported.", True),  # closing the answer
         ("Entities not included in the report.", False),  # a description's words
     ],
 )

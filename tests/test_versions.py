@@ -188,24 +188,19 @@ def test_an_earlier_title_with_a_word_added_then_an_answer_is_that_edition(tmp_p
     assert kinds(report, "303-1") == expected
 
 
-def test_a_title_quoted_in_the_plural_is_its_title(tmp_path):
+@pytest.mark.parametrize(
+    ("label", "severities"),
+    [
+        ("Explanation of the material topics and their boundaries", []),
+        ("Explanation of the material topics and their limits", ["warning"]),  # another word: a change
+    ],
+)
+def test_a_title_quoted_in_the_plural_is_its_title(tmp_path, label, severities):
     """ "Explanation of the material topics and their boundaries" quotes "... topic and its Boundary":
-    the plural and its agreement ('their' for 'its') change no word of it. Another word is still a
-    change."""
-    plural = "103-1 Explanation of the material topics and their boundaries Climate"
-    report = run(
-        tmp_path,
-        2020,
-        GRI_2016_ROWS.replace("103-1 Explanation of the material topic and its Boundary Climate", plural),
-    )
-    assert [f for f in report.findings if f.code == "103-1"] == []
-    other = "103-1 Explanation of the material topics and their limits Climate"
-    report = run(
-        tmp_path,
-        2020,
-        GRI_2016_ROWS.replace("103-1 Explanation of the material topic and its Boundary Climate", other),
-    )
-    assert [f.severity for f in report.findings if f.code == "103-1"] == ["warning"]
+    the plural and its agreement ('their' for 'its') change no word of it."""
+    row = "103-1 Explanation of the material topic and its Boundary Climate"
+    report = run(tmp_path, 2020, GRI_2016_ROWS.replace(row, f"103-1 {label} Climate"))
+    assert [f.severity for f in report.findings if f.code == "103-1"] == severities
 
 
 def test_significant_spills_of_2016_remain_in_effect(tmp_path):
